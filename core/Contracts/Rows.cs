@@ -1,0 +1,27 @@
+namespace MlRisk.Core.Contracts;
+
+/// <summary>One daily bar as a source reports it. AdjClose equals Close where the source has no adjusted close.</summary>
+public sealed record SourceBar(
+    string Symbol, DateOnly Date, double Open, double High, double Low, double Close, double AdjClose, long Volume);
+
+/// <summary>A row of curated.market_daily: ret = ln(adj_close_t / adj_close_{t-1}); a symbol's first date has no row.</summary>
+public sealed record CuratedRow(string Symbol, DateOnly Date, double Ret, double AdjClose);
+
+/// <summary>A row of features_daily: the 14 features of <see cref="FeatureNames"/> in that order.</summary>
+public sealed record FeatureRow(DateOnly Date, double[] Values)
+{
+    public double this[string feature] => Values[FeatureNames.IndexOf(feature)];
+}
+
+/// <summary>A row of labels_daily: rv_5d(t) = sqrt(sum of r(t+1..t+5)^2) of SPY's log returns.</summary>
+public sealed record LabelRow(DateOnly Date, double Rv5d);
+
+/// <summary>One of the top drivers of a forecast: the feature, its value and its SHAP contribution (log-rv units).</summary>
+public sealed record Driver(string Feature, double Value, double Shap);
+
+/// <summary>
+/// A row of predictions_daily. Source is "walk_forward" for an out-of-sample fold prediction
+/// and "champion" for a date after the last fold.
+/// </summary>
+public sealed record PredictionRow(
+    DateOnly Date, double Rv5dHat, IReadOnlyList<Driver> TopDrivers, string ModelVersion, string Source);
