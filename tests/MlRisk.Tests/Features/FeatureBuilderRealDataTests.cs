@@ -1,24 +1,7 @@
 using MlRisk.Core.Contracts;
-using MlRisk.Core.Features;
 using MlRisk.Tests.Support;
 
 namespace MlRisk.Tests.Features;
-
-/// <summary>Features and labels built from the real market folder once, shared by the real-data facts.</summary>
-public sealed class RealMarketFeatures
-{
-    private readonly Lazy<(List<CuratedRow> Curated, IReadOnlyList<FeatureRow> Features, IReadOnlyList<LabelRow> Labels)> built = new(() =>
-    {
-        var curated = MarketCsvFolder.ReadCurated(MarketData.Folder!);
-        return (curated, FeatureBuilder.Build(curated), LabelBuilder.Build(curated));
-    });
-
-    public List<CuratedRow> Curated => built.Value.Curated;
-
-    public IReadOnlyList<FeatureRow> Features => built.Value.Features;
-
-    public IReadOnlyList<LabelRow> Labels => built.Value.Labels;
-}
 
 public class FeatureBuilderRealDataTests(RealMarketFeatures market) : IClassFixture<RealMarketFeatures>
 {
@@ -50,6 +33,22 @@ public class FeatureBuilderRealDataTests(RealMarketFeatures market) : IClassFixt
         Assert.Equal(82.69, row[FeatureNames.Vix], 1e-5);
         Assert.Equal(67.70, row[FeatureNames.Vix3m], 1e-9);
         Assert.Equal(67.70 / 82.69, row[FeatureNames.VixTerm], 1e-6);
+    }
+
+    // An independent reference (textbook formulas in Python on the raw Close columns, RSI seeded at SPY's first change
+    // in 1993) gives these for 2020-03-16.
+    [RealMarketFact]
+    public void The_covid_crash_day_matches_an_independent_computation()
+    {
+        var row = On("2020-03-16");
+
+        Assert.Equal(-0.3418480033060348, row[FeatureNames.SpyRet20d], 1e-12);
+        Assert.Equal(0.22817782428740457, row[FeatureNames.SpyVol20d], 1e-12);
+        Assert.Equal(0.2910975012277669, row[FeatureNames.Drawdown60d], 1e-12);
+        Assert.Equal(30.070543364136753, row[FeatureNames.RsiSpy14], 1e-9);
+        Assert.Equal(-0.5983621587913067, row[FeatureNames.CorrSpyTlt20d], 1e-12);
+        Assert.Equal(0.966174277630047, row[FeatureNames.CorrSpyHyg20d], 1e-12);
+        Assert.Equal(-0.1192882279777096, row[FeatureNames.HygTltSpread], 1e-12);
     }
 
     [RealMarketFact]

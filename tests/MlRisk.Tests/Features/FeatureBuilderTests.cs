@@ -141,6 +141,25 @@ public class FeatureBuilderTests
     }
 
     [Fact]
+    public void A_row_dated_between_two_sessions_moves_into_the_next_session()
+    {
+        var series = Series();
+        var curated = series.ToCurated();
+        var saturday = MarketHistory.SessionDate(64).AddDays(1);
+        Assert.Equal(DayOfWeek.Saturday, saturday.DayOfWeek);
+        curated.Add(new CuratedRow(Symbols.Tlt, saturday, 0.01, 123.0));
+        curated.Add(new CuratedRow(Symbols.Vix, saturday, 0.0, 31.5));
+
+        var rows = FeatureBuilder.Build(curated);
+
+        AssertFeatures(
+            RowOn(rows, 65),
+            (FeatureNames.HygTltSpread, series.Hyg[65] - (0.01 + series.Tlt[65])),
+            (FeatureNames.Vix, series.Vix[65]));
+        Assert.DoesNotContain(rows, row => row.Date == saturday);
+    }
+
+    [Fact]
     public void A_symbol_missing_three_sessions_drops_only_the_third()
     {
         var series = Series() with
