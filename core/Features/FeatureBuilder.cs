@@ -19,8 +19,11 @@ namespace MlRisk.Core.Features;
 /// The calendar is SPY's sessions. TLT, HYG, VIX and VIX3M are forward-filled over at most
 /// <see cref="MaxForwardFillSessions"/> missing sessions (return 0, level carried; the move lands on the session they
 /// report again); a session on which any of them is staler than that gets no row. A session gets a row only when
-/// all 14 features are defined, so the first 60 SPY sessions (the drawdown window) and every session before the
-/// other symbols' histories start produce none. Every feature of t reads only rows dated ≤ t.
+/// all 14 features are defined: not before SPY's 60th curated session (the drawdown window), not before the 20th
+/// session with a TLT and an HYG return, not before VIX3M's first curated row, and not where a correlation is undefined
+/// because one side is flat over the window. Every feature of t reads only rows dated ≤ t. Rows of other symbols in
+/// <c>curated</c> are not read. RSI's Wilder smoothing never forgets, so a feature of t depends on where the curated
+/// history starts: pass the whole history every time, never a trailing slice.
 /// </summary>
 public static class FeatureBuilder
 {
