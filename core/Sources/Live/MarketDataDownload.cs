@@ -20,7 +20,7 @@ internal static class MarketDataDownload
             if (!response.IsSuccessStatusCode)
             {
                 throw new MarketSourceException(symbol, url,
-                    $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} after up to {options.MaxRetries} retries: {Excerpt(body)}");
+                    $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} (408, 429 and 5xx are retried up to {options.MaxRetries} times): {Excerpt(body)}");
             }
         }
         catch (TimeoutRejectedException e)

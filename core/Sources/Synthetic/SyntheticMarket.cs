@@ -34,7 +34,7 @@ internal static class SyntheticMarket
     private const int TradingDays = 252;
     private const int BurnInSessions = 60;
 
-    private static readonly double M = Math.Log(0.14 / Math.Sqrt(TradingDays));
+    private static readonly double M = Math.Log(0.13 / Math.Sqrt(TradingDays));
     private static readonly double LnSigmaMin = Math.Log(0.04 / Math.Sqrt(TradingDays));
     private static readonly double LnSigmaMax = Math.Log(1.00 / Math.Sqrt(TradingDays));
 
@@ -43,9 +43,10 @@ internal static class SyntheticMarket
     private static readonly double ThetaSlow = SdSlow * Math.Sqrt(1 - PhiSlow * PhiSlow);
 
     private const double PhiFast = 0.95;
-    private const double Alpha = 0.08;
-    private const double Gamma = -0.08;
-    private const double Kappa = 0.25;
+    private const double Alpha = 0.09;
+    private const double Gamma = -0.10;
+    private const double Kappa = 0.45;
+    private const double MaxJumpFeedback = 2.0;
     private const double FastMin = -1.5;
     private const double FastMax = 2.0;
     private static readonly double MeanAbsNormal = Math.Sqrt(2 / Math.PI);
@@ -73,7 +74,7 @@ internal static class SyntheticMarket
     private static readonly double SigmaHygFloor = 0.035 / Math.Sqrt(TradingDays);
     private const double HygDrift = 0.05 / TradingDays;
     private const double PhiCorrHyg = 0.99;
-    private const double SdCorrHyg = 0.12;
+    private const double SdCorrHyg = 0.10;
     private static readonly double ThetaCorrHyg = SdCorrHyg * Math.Sqrt(1 - PhiCorrHyg * PhiCorrHyg);
 
     private const int VixHorizon = 21;
@@ -81,6 +82,7 @@ internal static class SyntheticMarket
     private const double PhiVixNoise = 0.85;
     private const double ThetaVixNoise = 0.035;
     private const double ThetaVix3mNoise = 0.015;
+    private const double MaxIndexMove = 0.45;
 
     private const double SpyStart = 90, TltStart = 95, HygStart = 55;
     private const double SpyVolume = 1.2e8, TltVolume = 1.0e7, HygVolume = 1.5e7;
@@ -119,7 +121,7 @@ internal static class SyntheticMarket
 
             var x = s + f;
             var sigma = Math.Exp(Math.Clamp(M + x, LnSigmaMin, LnSigmaMax));
-            var intensity = JumpIntensity * Math.Min(4.0, Math.Exp(x));
+            var intensity = JumpIntensity * Math.Min(5.0, Math.Exp(1.5 * x));
             var jump = uJump < intensity ? JumpMean + JumpSd * zJump : 0.0;
             var rSpy = SpyDrift - 0.5 * sigma * sigma + sigma * z + jump;
 
@@ -129,7 +131,7 @@ internal static class SyntheticMarket
                 + sigmaTlt * (rhoTlt * z + Math.Sqrt(1 - rhoTlt * rhoTlt) * zRate) - 0.15 * jump;
 
             var sigmaHyg = Math.Sqrt(SigmaHygFloor * SigmaHygFloor + 0.09 * sigma * sigma);
-            var rhoHyg = Math.Clamp(0.5 + h + 0.3 * Math.Tanh(x / 0.5), 0.05, 0.95);
+            var rhoHyg = Math.Clamp(0.6 + h + 0.25 * Math.Tanh(x / 0.5), 0.1, 0.95);
             var rHyg = HygDrift - 0.5 * sigmaHyg * sigmaHyg
                 + sigmaHyg * (rhoHyg * z + Math.Sqrt(1 - rhoHyg * rhoHyg) * (0.35 * zRate + 0.937 * zCredit)) + 0.3 * jump;
 
@@ -142,7 +144,7 @@ internal static class SyntheticMarket
 
             s = PhiSlow * s + ThetaSlow * eta;
             f = Math.Clamp(
-                PhiFast * f + Alpha * (Math.Abs(z) - MeanAbsNormal) + Gamma * z + Kappa * Math.Max(0.0, -jump) / 0.03,
+                PhiFast * f + Alpha * (Math.Abs(z) - MeanAbsNormal) + Gamma * z + Kappa * Math.Min(MaxJumpFeedback, Math.Max(0.0, -jump) / 0.03),
                 FastMin, FastMax);
             g = PhiTltVol * g + ThetaTltVol * uTltVol;
             c = CorrTltMean + PhiCorrTlt * (c - CorrTltMean) + ThetaCorrTlt * uCorrTlt;
@@ -152,11 +154,13 @@ internal static class SyntheticMarket
 
             // The indices close on the state known after today's shock: tomorrow's σ is already determined.
             var xNext = s + f;
-            var jumpVariance = JumpIntensity * Math.Min(4.0, Math.Exp(xNext)) * JumpSecondMoment;
-            var newVix = 100 * Math.Sqrt(TradingDays * (term.ExpectedVariance(s, f, VixHorizon) + jumpVariance))
-                * (1.12 + 0.08 * Math.Tanh(-xNext / 0.5)) * Math.Exp(nu);
-            var newVix3m = 100 * Math.Sqrt(TradingDays * (term.ExpectedVariance(s, f, Vix3mHorizon) + jumpVariance))
-                * (1.17 + 0.05 * Math.Tanh(-xNext / 0.5)) * Math.Exp(0.5 * nu + nu3);
+            var jumpVariance = JumpIntensity * Math.Min(5.0, Math.Exp(1.5 * xNext)) * JumpSecondMoment;
+            var vixTarget = 100 * Math.Sqrt(TradingDays * (term.ExpectedVariance(s, f, VixHorizon) + jumpVariance))
+                * (1.18 + 0.08 * Math.Tanh(-xNext / 0.5)) * Math.Exp(nu);
+            var vix3mTarget = 100 * Math.Sqrt(TradingDays * (term.ExpectedVariance(s, f, Vix3mHorizon) + jumpVariance))
+                * (1.23 + 0.05 * Math.Tanh(-xNext / 0.5)) * Math.Exp(0.5 * nu + nu3);
+            var newVix = vix == 0 ? vixTarget : Reprice(vix, vixTarget);
+            var newVix3m = vix3m == 0 ? vix3mTarget : Reprice(vix3m, vix3mTarget);
             var vixBar = NextIndexBar(rng, Symbols.Vix, vix == 0 ? newVix : vix, newVix);
             var vix3mBar = NextIndexBar(rng, Symbols.Vix3m, vix3m == 0 ? newVix3m : vix3m, newVix3m);
             vix = newVix;
@@ -193,6 +197,14 @@ internal static class SyntheticMarket
         close = Math.Round(close, 4);
         return new SourceBar(symbol, default, Math.Round(open, 4), Math.Round(high, 4), Math.Round(low, 4), close, close, volume);
     }
+
+    /// <summary>
+    /// Moves an index toward its model value, saturating the daily log change at ±<see cref="MaxIndexMove"/>
+    /// (ln Δ = 0.45·tanh(ln(target/previous)/0.45)): a crash reprices VIX over two or three sessions, as in 2008
+    /// and 2020, instead of one impossible print, and the lake's |ret| &lt; 0.5 check holds.
+    /// </summary>
+    private static double Reprice(double previous, double target) =>
+        previous * Math.Exp(MaxIndexMove * Math.Tanh(Math.Log(target / previous) / MaxIndexMove));
 
     /// <summary>An index bar: it opens with most of the overnight repricing and trades a few percent around it; no volume.</summary>
     private static SourceBar NextIndexBar(Xoshiro256StarStar rng, string symbol, double previousClose, double close)
