@@ -4,26 +4,28 @@ using MlRisk.Core.Contracts;
 namespace MlRisk.Core.Sources.Synthetic;
 
 /// <summary>
-/// A simulated daily market for SPY, TLT, HYG, VIX and VIX3M on the NYSE calendar (full write-up with the
-/// calibration and the known differences from real markets: docs/synthetic-market.md). Daily units; t is a session.
+/// A simulated daily market for SPY, TLT, HYG, VIX and VIX3M on the NYSE calendar (write-up with the calibration
+/// and the known differences from real markets: docs/synthetic-market.md). Daily units; t is a session.
 /// <code>
 /// SPY volatility, two log-vol components (slow regime s, fast EGARCH-like f):
-///   x_t     = s_t + f_t                          (log vol relative to the median, the "stress" level)
-///   σ_t     = exp(m + x_t),   m = ln(0.14/√252), clamped to [4%, 100%] annualized
-///   s_{t+1} = φ_s s_t + θ_s η_t                                          φ_s = 0.997
-///   f_{t+1} = φ_f f_t + α(|z_t| − √(2/π)) + γ z_t + κ·max(0, −J_t)/0.03    φ_f = 0.95, α = 0.08, γ = −0.08 (leverage)
-/// SPY return with jumps (intensity rises with vol):
-///   r_t = μ − σ_t²/2 + σ_t z_t + J_t,   J_t ~ N(−3%, 2%) with probability λ₀·min(4, e^{x_t}), λ₀ = 1.5/252
-/// TLT, HYG (one market shock z, a rates shock z_r, a credit shock z_c; correlations move with the regime):
-///   ρ_T = tanh(c_t − 0.8·max(0, x_t)),   c mean-reverting around −0.3 (φ = 0.996): flight to quality in stress
-///   r_TLT = μ_T − σ_T²/2 + σ_T(ρ_T z + √(1−ρ_T²) z_r) − 0.15 J
-///   ρ_H = clamp(0.5 + h_t + 0.3·tanh(x_t/0.5), 0.05, 0.95),   σ_H = √(σ_H0² + (0.3 σ_t)²)
+///   x_t     = s_t + f_t                        (log vol relative to the median: the stress level)
+///   σ_t     = exp(m + x_t),   m = ln(0.13/√252), clamped to [4%, 100%] annualized
+///   s_{t+1} = φ_s s_t + θ_s η_t                φ_s = 0.997, sd(s) = 0.30
+///   f_{t+1} = φ_f f_t + α(|z_t| − √(2/π)) + γ z_t + κ·min(2, max(0, −J_t)/0.03),  clamped to [−1.5, 2]
+///             φ_f = 0.95, α = 0.09, γ = −0.10 (leverage: falls raise vol), κ = 0.45 (crashes raise vol)
+/// SPY return with jumps whose intensity rises with vol:
+///   r_t = μ − σ_t²/2 + σ_t z_t + J_t,   J_t ~ N(−3%, 2%) with probability λ₀·min(5, e^{1.5 x_t}), λ₀ = 1.5/252
+/// TLT, HYG: one market shock z, a rates shock z_r, a credit shock z_c; correlations move with the regime:
+///   ρ_T = tanh(c_t − 0.8·max(0, x_t)),   c mean-reverting around −0.3 (φ = 0.996, sd 0.35): flight to quality in stress
+///   r_TLT = μ_T − σ_T²/2 + σ_T(ρ_T z + √(1−ρ_T²) z_r) − 0.15 J,   ln σ_T = ln(0.14/√252) + g_t + 0.25 f_t
+///   ρ_H = clamp(0.6 + h_t + 0.25·tanh(x_t/0.5), 0.1, 0.95),   σ_H = √(σ_H0² + (0.3 σ_t)²),  σ_H0 = 3.5%/√252
 ///   r_HYG = μ_H − σ_H²/2 + σ_H(ρ_H z + √(1−ρ_H²)(0.35 z_r + 0.937 z_c)) + 0.3 J
-/// VIX, VIX3M from the model's own expected variance over 21 and 63 sessions, plus a risk premium:
-///   EV_H = (1/H) Σ_{k=1..H} exp(2(m + φ_s^{k−1} s_{t+1} + φ_f^{k−1} f_{t+1}) + 2 V_{k−1}) + λ_t E[J²]
-///   V_j  = θ_s²(1−φ_s^{2j})/(1−φ_s²) + v_f(1−φ_f^{2j})/(1−φ_f²),   v_f = α²(1 − 2/π) + γ²
-///   VIX   = 100 √(252 EV_21) (1.12 + 0.08 tanh(−x/0.5)) e^{ν_t}
-///   VIX3M = 100 √(252 EV_63) (1.17 + 0.05 tanh(−x/0.5)) e^{ν_t/2 + ν3_t}
+/// VIX, VIX3M: the model's own expected variance over 21 and 63 sessions, plus a risk premium that is larger in calm:
+///   EV_H  = (1/H) Σ_{k=1..H} exp(2(m + φ_s^{k−1} s_{t+1} + φ_f^{k−1} f_{t+1}) + 2 V_{k−1}) + λ_{t+1} E[J²]
+///   V_j   = θ_s²(1−φ_s^{2j})/(1−φ_s²) + v_f(1−φ_f^{2j})/(1−φ_f²),   v_f = α²(1 − 2/π) + γ²
+///   VIX*  = 100 √(252 EV_21) (1.18 + 0.08 tanh(−x_{t+1}/0.5)) e^{ν_t}
+///   VIX3M* = 100 √(252 EV_63) (1.23 + 0.05 tanh(−x_{t+1}/0.5)) e^{ν_t/2 + ν3_t}      (ν, ν3: AR(1) noise, φ = 0.85)
+///   VIX_t = VIX_{t−1} exp(0.45 tanh(ln(VIX*/VIX_{t−1})/0.45)), likewise VIX3M
 /// </code>
 /// Mean reversion of f makes the term structure slope up when f &lt; 0 (calm) and invert when f is high (stress).
 /// The path is generated forward from the start with one seeded <see cref="Xoshiro256StarStar"/> and a fixed number
