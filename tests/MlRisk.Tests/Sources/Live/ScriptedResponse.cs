@@ -11,6 +11,3 @@ public sealed record ScriptedResponse(int Status, string Body, string ContentTyp
 
     public static ScriptedResponse Error(int status, string body = "") => new(status, body, "text/plain");
 }
-
-/// <summary>What the server saw of one request.</summary>
-public sealed record RecordedRequest(string Path, string Query, string? UserAgent);
