@@ -5,7 +5,7 @@ namespace MlRisk.Core.Sources.Synthetic;
 
 /// <summary>
 /// A simulated daily market for SPY, TLT, HYG, VIX and VIX3M on the NYSE calendar (write-up with the calibration
-/// and the known differences from real markets: docs/synthetic-market.md). Daily units; t is a session.
+/// and the known differences from real markets: core/Sources/Synthetic/README.md). Daily units; t is a session.
 /// <code>
 /// SPY volatility, two log-vol components (slow regime s, fast EGARCH-like f):
 ///   x_t     = s_t + f_t                        (log vol relative to the median: the stress level)
