@@ -15,21 +15,18 @@ public static class TopDrivers
         {
             throw new ArgumentException($"drivers need {FeatureNames.Count} features and SHAP values, got {features.Length} and {contributions.Length}");
         }
-        Span<int> order = stackalloc int[FeatureNames.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-
-        // Partial selection sort; ties keep the feature order so the drivers are deterministic.
+        // Repeated arg-max over the features not yet chosen; ties go to the earlier feature, so drivers are deterministic.
+        Span<bool> chosen = stackalloc bool[FeatureNames.Count];
         var drivers = new Driver[Math.Min(count, FeatureNames.Count)];
         for (var d = 0; d < drivers.Length; d++)
         {
-            var best = d;
-            for (var i = d + 1; i < order.Length; i++)
+            var best = -1;
+            for (var i = 0; i < FeatureNames.Count; i++)
             {
-                if (Math.Abs(contributions[order[i]]) > Math.Abs(contributions[order[best]])) best = i;
+                if (!chosen[i] && (best < 0 || Math.Abs(contributions[i]) > Math.Abs(contributions[best]))) best = i;
             }
-            (order[d], order[best]) = (order[best], order[d]);
-            var feature = order[d];
-            drivers[d] = new Driver(FeatureNames.All[feature], features[feature], contributions[feature]);
+            chosen[best] = true;
+            drivers[d] = new Driver(FeatureNames.All[best], features[best], contributions[best]);
         }
         return drivers;
     }

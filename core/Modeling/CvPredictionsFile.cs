@@ -54,7 +54,7 @@ public static class CvPredictionsFile
 
     public static IReadOnlyList<OutOfSamplePrediction> Read(string path)
     {
-        using var file = new ParquetFileReader(path);
+        using var file = new ParquetFileReader(path) { LogicalTypeFactory = new LogicalTypeFactory { DateAsDateOnly = true } };
         var predictions = new List<OutOfSamplePrediction>();
         for (var g = 0; g < file.FileMetaData.NumRowGroups; g++)
         {
