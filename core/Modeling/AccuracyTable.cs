@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace MlRisk.Core.Modeling;
 
@@ -47,6 +48,7 @@ public sealed record AccuracyTable(DateOnly From, DateOnly To, int Rows, Forecas
             Score(ModelName, model), Score(BaselineName, baseline), Score(HarName, har), Score(HarXName, harX));
     }
 
+    [JsonIgnore]
     public IReadOnlyList<ForecastScore> All => [Model, Baseline, Har, HarX];
 
     /// <summary>A fixed-width table for logs, test output and the run summary.</summary>

@@ -15,9 +15,10 @@ public sealed class Dataset : IDisposable
     /// <param name="label">one target per row.</param>
     /// <param name="initScore">one starting raw score per row, or null to let LightGBM start from the label mean.</param>
     /// <param name="parameters">the booster's parameters: binning must match training.</param>
+    /// <param name="featureNames">column names written into the model text, or null for LightGBM's Column_0, Column_1, ….</param>
     public unsafe Dataset(
         ReadOnlySpan<double> rowMajor, int columns, ReadOnlySpan<double> label, ReadOnlySpan<double> initScore,
-        BoosterParameters parameters)
+        BoosterParameters parameters, IReadOnlyList<string>? featureNames = null)
     {
         if (columns <= 0) throw new ArgumentOutOfRangeException(nameof(columns), columns, "a dataset needs at least one column");
         if (rowMajor.Length == 0 || rowMajor.Length % columns != 0)
@@ -28,6 +29,10 @@ public sealed class Dataset : IDisposable
         Rows = rowMajor.Length / columns;
         Columns = columns;
         if (label.Length != Rows) throw new ArgumentException($"{label.Length} labels for {Rows} rows", nameof(label));
+        if (featureNames is not null && featureNames.Count != columns)
+        {
+            throw new ArgumentException($"{featureNames.Count} feature names for {columns} columns", nameof(featureNames));
+        }
         if (initScore.Length != 0 && initScore.Length != Rows)
         {
             throw new ArgumentException($"{initScore.Length} initial scores for {Rows} rows", nameof(initScore));
@@ -52,6 +57,11 @@ public sealed class Dataset : IDisposable
                 NativeMethods.Check(
                     NativeMethods.LGBM_DatasetSetField(Handle, "label", labelData, Rows, NativeMethods.DTypeFloat32),
                     "DatasetSetField(label)");
+            }
+            if (featureNames is not null)
+            {
+                NativeMethods.Check(
+                    NativeMethods.LGBM_DatasetSetFeatureNames(Handle, [.. featureNames], featureNames.Count), "DatasetSetFeatureNames");
             }
             if (initScore.Length != 0)
             {

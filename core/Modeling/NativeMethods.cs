@@ -32,6 +32,9 @@ internal static partial class NativeMethods
     public static unsafe partial int LGBM_DatasetSetField(
         DatasetHandle handle, string fieldName, void* fieldData, int numElement, int type);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int LGBM_DatasetSetFeatureNames(DatasetHandle handle, string[] featureNames, int numFeatureNames);
+
     [LibraryImport(Library)]
     public static partial int LGBM_DatasetFree(IntPtr handle);
 

@@ -89,7 +89,7 @@ public static class VolatilityModelTrainer
         var initScore = new double[trainEnd];
         for (var r = 0; r < trainEnd; r++) initScore[r] = linearBase.Predict(set.Row(r));
 
-        using var data = new Dataset(features, FeatureNames.Count, logRv, initScore, parameters);
+        using var data = new Dataset(features, FeatureNames.Count, logRv, initScore, parameters, FeatureNames.All);
         return new Parts(linearBase, Booster.Train(data, parameters), BiasCorrection.LogBias(logRv, initScore));
     }
 }

@@ -123,6 +123,16 @@ public class ModelRegistryTests
     }
 
     [Fact]
+    public async Task The_model_text_names_the_features_in_contract_order()
+    {
+        using var modeling = new SmallModeling();
+        var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var text = await File.ReadAllTextAsync(Path.Combine(modeling.Registry.VersionFolder(outcome.Version), ModelRegistry.ModelFile));
+
+        Assert.Contains("feature_names=" + string.Join(' ', FeatureNames.All) + "\n", text);
+    }
+
+    [Fact]
     public void The_recorded_lightgbm_version_is_the_package_version()
     {
         var root = Directory.GetParent(AppContext.BaseDirectory);
