@@ -1,15 +1,23 @@
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using MlRisk.Functions.Hosting;
 
 namespace MlRisk.Functions;
 
-/// <summary>The app as the Azure Functions host starts it: an isolated worker with ASP.NET Core HTTP integration.</summary>
+/// <summary>
+/// The app as the Azure Functions host starts it: an isolated worker with the ASP.NET Core HTTP integration,
+/// so the HTTP functions in Api/ run the same handlers as the standalone host. Timers are the host's.
+/// </summary>
 public static class FunctionsWorker
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        var host = new HostBuilder()
-            .ConfigureFunctionsWebApplication()
-            .Build();
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
+        builder.AddMlRisk();
+        using var host = builder.Build();
+        MlRiskComposition.EnsurePortsRegistered(host.Services);
         await host.RunAsync();
+        return 0;
     }
 }
