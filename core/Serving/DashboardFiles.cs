@@ -9,8 +9,11 @@ namespace MlRisk.Core.Serving;
 /// </summary>
 public static class DashboardFiles
 {
-    /// <summary>"", "index.html", "app.js", "vendor/chart.umd.js", … and nothing else.</summary>
-    public const string Route = @"{*path:regex(^(|[A-Za-z0-9_-]+\.(html|js|css|svg|png|ico)|vendor/[A-Za-z0-9_.-]+\.js)$)}";
+    /// <summary>"/", "/index.html", "/app.js", "/style.css": one optional segment with a dashboard extension.</summary>
+    public const string Route = @"{file:regex(^[A-Za-z0-9_-]+\.(html|js|css|svg|png|ico)$)?}";
+
+    /// <summary>"/vendor/chart.umd.js": the npm-installed libraries.</summary>
+    public const string VendorRoute = @"vendor/{file:regex(^[A-Za-z0-9_.-]+\.js$)}";
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -18,6 +21,7 @@ public static class DashboardFiles
     public static string? Resolve(string webRoot, string? path)
     {
         var relative = string.IsNullOrEmpty(path) ? "index.html" : path;
+        if (relative.Contains("..", StringComparison.Ordinal)) return null;
         var root = Path.GetFullPath(webRoot);
         var full = Path.GetFullPath(Path.Combine(root, relative));
         if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;

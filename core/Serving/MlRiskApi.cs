@@ -47,8 +47,11 @@ public static class MlRiskApi
         app.MapGet("/health", HealthAsync)
             .WithName("Health")
             .WithSummary("Model loaded, last data date and staleness in NYSE sessions");
-        app.MapGet("/" + DashboardFiles.Route, Dashboard)
+        app.MapGet("/" + DashboardFiles.Route, (string? file, IOptions<ServingOptions> options) => Dashboard(file, options))
             .WithName("Dashboard")
+            .ExcludeFromDescription();
+        app.MapGet("/" + DashboardFiles.VendorRoute, (string file, IOptions<ServingOptions> options) => Dashboard("vendor/" + file, options))
+            .WithName("DashboardVendor")
             .ExcludeFromDescription();
         return app;
     }
@@ -194,9 +197,8 @@ public static class MlRiskApi
             status, state.HasChampion, state.HasChampion ? state.Card.Version : null, lastData, lastSession, staleness, now));
     }
 
-    public static Results<PhysicalFileHttpResult, ProblemHttpResult> Dashboard(
-        string? path,
-        [FromServices] IOptions<ServingOptions> options)
+    /// <param name="path">Relative to the web root: null or "" for index.html, "app.js", "vendor/chart.umd.js".</param>
+    public static Results<PhysicalFileHttpResult, ProblemHttpResult> Dashboard(string? path, IOptions<ServingOptions> options)
     {
         var file = DashboardFiles.Resolve(options.Value.WebRoot, path);
         if (file is null)

@@ -179,6 +179,7 @@ public static class PredictRequestReader
         var path = new List<string>();
         var arrayIndex = new List<int>();
         var pendingName = (string?)null;
+        var lastName = (string?)null;
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth });
         var seenNames = new List<HashSet<string>>();
         try
@@ -189,6 +190,7 @@ public static class PredictRequestReader
                 {
                     case JsonTokenType.PropertyName:
                         pendingName = reader.GetString();
+                        lastName = pendingName;
                         if (seenNames.Count > 0 && !seenNames[^1].Add(pendingName!))
                         {
                             return FieldError.At(Join(path, pendingName), $"Field '{pendingName}' appears more than once.");
@@ -199,11 +201,13 @@ public static class PredictRequestReader
                         arrayIndex.Add(reader.TokenType == JsonTokenType.StartArray ? 0 : -1);
                         seenNames.Add([]);
                         pendingName = null;
+                        lastName = null;
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         path.RemoveAt(path.Count - 1);
                         arrayIndex.RemoveAt(arrayIndex.Count - 1);
                         seenNames.RemoveAt(seenNames.Count - 1);
+                        lastName = null;
                         break;
                     default:
                         if (pendingName is null) NextIndex(arrayIndex);
@@ -214,7 +218,8 @@ public static class PredictRequestReader
         }
         catch (JsonException)
         {
-            var field = Join(path, pendingName);
+            // The field where the JSON broke, or, between members, the member it broke after.
+            var field = Join(path, pendingName ?? lastName);
             var rest = Encoding.UTF8.GetString(body[(int)reader.BytesConsumed..]).TrimStart(' ', '\t', '\r', '\n', ':', ',');
             foreach (var word in NonFiniteWords)
             {
@@ -223,8 +228,9 @@ public static class PredictRequestReader
                     return FieldError.At(field, $"{word} is not valid JSON and not allowed: feature values must be finite numbers.");
                 }
             }
+            return FieldError.At(field, $"The body is not valid JSON: {parseError.Message}");
         }
-        return FieldError.At(Join(path, pendingName), $"The body is not valid JSON: {parseError.Message}");
+        return FieldError.At("", $"The body is not valid JSON: {parseError.Message}");
     }
 
     private static string NextIndex(List<int> arrayIndex)

@@ -52,9 +52,17 @@ public sealed class ApiFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req, CancellationToken ct) =>
         TypedResults.Text(await openApi.GetAsync(ct), "application/json; charset=utf-8");
 
-    /// <summary>The dashboard files; the route only matches dashboard file names, see <see cref="DashboardFiles.Route"/>.</summary>
+    /// <summary>
+    /// The dashboard files. The routes match only dashboard file names (see <see cref="DashboardFiles.Route"/>),
+    /// because the Functions host tries routes in registration order, not by precedence.
+    /// </summary>
     [Function("Dashboard")]
     public IResult Dashboard(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardFiles.Route)] HttpRequest req, string? path) =>
-        MlRiskApi.Dashboard(path, options);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardFiles.Route)] HttpRequest req, string? file) =>
+        MlRiskApi.Dashboard(file, options);
+
+    [Function("DashboardVendor")]
+    public IResult DashboardVendor(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardFiles.VendorRoute)] HttpRequest req, string file) =>
+        MlRiskApi.Dashboard("vendor/" + file, options);
 }
