@@ -18,6 +18,10 @@ public static class OpenApiDocumentWriter
         builder.AddMlRiskServing();
         await using var app = builder.Build();
         app.MapMlRiskApi();
+        // WebApplication hands its routes to the endpoint data source only in UseEndpoints, which a started host
+        // calls implicitly; this one is never started.
+        app.UseRouting();
+        app.UseEndpoints(_ => { });
         var provider = app.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>(ServingRegistration.OpenApiDocument);
         var document = await provider.GetOpenApiDocumentAsync(ct);
         return await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, ct);
