@@ -12,12 +12,20 @@ public static class FunctionsWorker
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        using var host = Build(args);
+        await host.RunAsync();
+        return 0;
+    }
+
+    /// <param name="configure">Runs after <see cref="MlRiskComposition.AddMlRisk"/>; tests use it to replace ports.</param>
+    public static IHost Build(string[] args, Action<IHostApplicationBuilder>? configure = null)
+    {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
         builder.AddMlRisk();
-        using var host = builder.Build();
+        configure?.Invoke(builder);
+        var host = builder.Build();
         MlRiskComposition.EnsurePortsRegistered(host.Services);
-        await host.RunAsync();
-        return 0;
+        return host;
     }
 }
