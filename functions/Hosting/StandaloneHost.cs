@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MlRisk.Core.Serving;
 
 namespace MlRisk.Functions.Hosting;
@@ -22,6 +23,8 @@ public static class StandaloneHost
         if (settings.DataPath is { } data) builder.Configuration[StandaloneSettings.DataPathSetting] = Path.GetFullPath(data);
         if (settings.ArtifactsPath is { } artifacts) builder.Configuration[StandaloneSettings.ArtifactsPathSetting] = Path.GetFullPath(artifacts);
         builder.WebHost.UseUrls(settings.Urls);
+        // Two console lines per request would cost more than a prediction; settings can lower it again.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddMlRisk();
         builder.AddMlRiskScheduler();
         configure?.Invoke(builder);
