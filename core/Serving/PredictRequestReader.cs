@@ -65,7 +65,7 @@ public static class PredictRequestReader
 
         foreach (var property in root.EnumerateObject())
         {
-            switch (property.Name)
+            switch (NameOf(property))
             {
                 case AsOfDate:
                     sawDate = true;
@@ -75,8 +75,8 @@ public static class PredictRequestReader
                     features = ReadFeatures(property.Value, errors);
                     break;
                 default:
-                    errors.Add(FieldError.At(property.Name,
-                        $"Unknown field '{property.Name}'; the body has only '{AsOfDate}' and '{FeatureVector}'."));
+                    errors.Add(FieldError.At(NameOf(property),
+                        $"Unknown field '{Truncate(NameOf(property))}'; the body has only '{AsOfDate}' and '{FeatureVector}'."));
                     break;
             }
         }
@@ -98,7 +98,7 @@ public static class PredictRequestReader
             errors.Add(FieldError.At(AsOfDate, $"Must be a date string \"YYYY-MM-DD\", not {Describe(value.ValueKind)}."));
             return null;
         }
-        var text = value.GetString()!;
+        var text = TextOf(value);
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             errors.Add(FieldError.At(AsOfDate, $"'{Truncate(text)}' is not a calendar date in the form YYYY-MM-DD."));
@@ -122,12 +122,13 @@ public static class PredictRequestReader
         var errorsBefore = errors.Count;
         foreach (var property in value.EnumerateObject())
         {
-            var field = FeatureVector + "." + property.Name;
-            var index = FeatureNames.IndexOf(property.Name);
+            var name = NameOf(property);
+            var field = FeatureVector + "." + name;
+            var index = FeatureNames.IndexOf(name);
             if (index < 0)
             {
                 errors.Add(FieldError.At(field,
-                    $"Unknown feature '{Truncate(property.Name)}'; the features are {string.Join(", ", FeatureNames.All)}."));
+                    $"Unknown feature '{Truncate(name)}'; the features are {string.Join(", ", FeatureNames.All)}."));
                 continue;
             }
             seen[index] = true;
@@ -152,8 +153,8 @@ public static class PredictRequestReader
                 if (value.TryGetDouble(out var number) && double.IsFinite(number)) return number;
                 errors.Add(FieldError.At(field, $"{Truncate(value.GetRawText())} is outside the range of a finite double."));
                 return null;
-            case JsonValueKind.String when IsNonFiniteWord(value.GetString()!):
-                errors.Add(FieldError.At(field, $"\"{value.GetString()}\" is not allowed: feature values must be finite numbers."));
+            case JsonValueKind.String when IsNonFiniteWord(TextOf(value)):
+                errors.Add(FieldError.At(field, $"\"{TextOf(value)}\" is not allowed: feature values must be finite numbers."));
                 return null;
             default:
                 errors.Add(FieldError.At(field, $"Must be a number, not {Describe(value.ValueKind)}."));
@@ -189,7 +190,7 @@ public static class PredictRequestReader
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        pendingName = reader.GetString();
+                        pendingName = NameOf(ref reader);
                         lastName = pendingName;
                         if (seenNames.Count > 0 && !seenNames[^1].Add(pendingName!))
                         {
@@ -231,6 +232,44 @@ public static class PredictRequestReader
             return FieldError.At(field, $"The body is not valid JSON: {parseError.Message}");
         }
         return FieldError.At("", $"The body is not valid JSON: {parseError.Message}");
+    }
+
+    // JSON allows escapes such as "\ud800" that are not valid UTF-16 on their own; .NET refuses to decode them,
+    // so such names and strings are reported as written instead of failing the request.
+    private static string NameOf(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return property.ToString().Split(':', 2)[0].Trim('"');
+        }
+    }
+
+    private static string TextOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return value.GetRawText().Trim('"');
+        }
+    }
+
+    private static string NameOf(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(reader.ValueSpan);
+        }
     }
 
     private static string NextIndex(List<int> arrayIndex)
