@@ -19,7 +19,13 @@ public static class ServingRegistration
     public static IHostApplicationBuilder AddMlRiskServing(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section).ValidateOnStart();
+        services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section)
+            .Validate(o => File.Exists(Path.Combine(o.WebRoot, "index.html")),
+                $"Setting '{ServingOptions.Section}:{nameof(ServingOptions.WebRoot)}' must name the dashboard folder (with index.html); " +
+                "the build copies web/ next to the app.")
+            .Validate(o => o.MaxStalenessSessions >= 0,
+                $"Setting '{ServingOptions.Section}:{nameof(ServingOptions.MaxStalenessSessions)}' must be 0 or more.")
+            .ValidateOnStart();
         services.AddOptions<ScheduleOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
