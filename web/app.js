@@ -22,6 +22,10 @@ function problemText(result) {
   return b && (b.detail || b.title) ? (b.detail || b.title) : `HTTP ${result.status}`;
 }
 
+function showChart(canvasId, visible) {
+  $(canvasId).parentElement.hidden = !visible;
+}
+
 function setState(id, text, isError) {
   const el = $(id);
   el.textContent = text || "";
@@ -63,6 +67,7 @@ function showDrivers(latest) {
   const drivers = latest.body.drivers || [];
   if (drivers.length === 0) { setState("drivers-state", "This forecast has no stored drivers."); return; }
   setState("drivers-state", "");
+  showChart("drivers-chart", true);
   const labels = drivers.map((d) => `${d.feature} = ${formatValue(d.value)}`);
   const values = drivers.map((d) => d.shap);
   charts.drivers?.destroy();
@@ -101,8 +106,15 @@ async function loadHistory(range, latestDate) {
   try { result = await api("predictions" + query); } catch { setState("history-state", "API unreachable.", true); return; }
   if (!result.ok) { setState("history-state", "Could not load history: " + problemText(result), true); return; }
   const points = result.body.points;
-  if (points.length === 0) { setState("history-state", "No forecasts stored in this range yet."); charts.history?.destroy(); charts.history = null; return; }
+  if (points.length === 0) {
+    setState("history-state", "No forecasts stored in this range yet.");
+    charts.history?.destroy();
+    charts.history = null;
+    showChart("history-chart", false);
+    return;
+  }
   setState("history-state", "");
+  showChart("history-chart", true);
   charts.history?.destroy();
   charts.history = new Chart($("history-chart"), {
     type: "line",
@@ -130,9 +142,9 @@ async function loadHistory(range, latestDate) {
 function showModel(model) {
   const card = model.ok ? model.body : model.body && model.body.gate ? { gate: model.body.gate, scores: model.body.scores, model_version: model.body.candidate_version } : null;
   if (!model.ok) {
-    setState("model-state", model.status === 503
-      ? "No champion is served: " + problemText(model)
-      : "Could not load the model: " + problemText(model), model.status !== 503);
+    setState("model-state", model.status !== 503 ? "Could not load the model: " + problemText(model)
+      : card ? `No champion is served: the latest candidate, ${card.model_version}, did not pass the gate. Its walk-forward scores:`
+      : "No champion is served: " + problemText(model), model.status !== 503);
   } else {
     setState("model-state", `Champion ${card.model_version}: out-of-sample walk-forward scores on the same dates.`);
   }
@@ -165,6 +177,8 @@ function improvementCell(row, gain) {
 }
 
 async function main() {
+  showChart("drivers-chart", false);
+  showChart("history-chart", false);
   if (typeof Chart === "undefined") {
     const banner = $("banner");
     banner.hidden = false;

@@ -34,6 +34,7 @@ public sealed class FakeLake : IForecastReader, IRunSummaryReader
                 dates[i], forecast.Rv5dHat, realized, values[FeatureNames.IndexOf(FeatureNames.SpyVol20d)] * Math.Sqrt(5.0 / 20.0),
                 "fake-v1", i < dates.Count - 20 ? "walk_forward" : "champion"));
         }
+        if (History.Count == 0) return;
         var last = History[^1];
         Latest = new PredictionRow(last.Date, last.Rv5dHat, LinearForecaster.Instance.Predict(Features[last.Date].Values).TopDrivers,
             last.ModelVersion, last.Source);
@@ -45,7 +46,7 @@ public sealed class FakeLake : IForecastReader, IRunSummaryReader
 
     public PredictionRow? Latest { get; set; }
 
-    public JsonElement? RunSummary { get; set; } =
+    public JsonElement? RunSummary { get; init; } =
         JsonDocument.Parse("""{"run_id":"run-1","trigger":"manual","stages":[{"stage":"ingest","partitions_written":3}]}""").RootElement;
 
     /// <summary>The 14 features of a calm market, in FeatureNames order, with spy_ret_1d = ret1d.</summary>
@@ -105,6 +106,13 @@ public sealed class FakeChampion(bool serving) : IChampionModel
     public static readonly ModelCard FailedCard = Card with
     {
         Version = "fake-v0",
+        Scores =
+        [
+            new BenchmarkScore(BenchmarkScore.Candidate, 0.01275, 0.69),
+            new BenchmarkScore(BenchmarkScore.Baseline, 0.0127, 0.694),
+            new BenchmarkScore(BenchmarkScore.Har, 0.0112, 0.56),
+            new BenchmarkScore(BenchmarkScore.HarX, 0.0104, 0.49),
+        ],
         Gate = new GateDecision(false, 0.02, "QLIKE 0.6900 vs baseline 0.6940 (-0.6%), RMSE 0.01275 vs 0.01270 (+0.4%): failed"),
     };
 

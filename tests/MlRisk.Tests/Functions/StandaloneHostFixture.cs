@@ -14,15 +14,19 @@ public class StandaloneHostFixture : IAsyncLifetime
 {
     private readonly bool serving;
 
-    public StandaloneHostFixture() : this(serving: true)
+    public StandaloneHostFixture() : this(serving: true, new FakeLake())
     {
     }
 
-    protected StandaloneHostFixture(bool serving) => this.serving = serving;
+    protected StandaloneHostFixture(bool serving, FakeLake lake)
+    {
+        this.serving = serving;
+        Lake = lake;
+    }
 
     public WebApplication App { get; private set; } = null!;
 
-    public FakeLake Lake { get; } = new();
+    public FakeLake Lake { get; }
 
     public RecordingTrigger Trigger { get; } = new();
 
@@ -54,4 +58,7 @@ public class StandaloneHostFixture : IAsyncLifetime
 }
 
 /// <summary>The same host while no model has passed the gate.</summary>
-public sealed class NoChampionHostFixture() : StandaloneHostFixture(serving: false);
+public sealed class NoChampionHostFixture() : StandaloneHostFixture(serving: false, new FakeLake());
+
+/// <summary>A first start: an empty lake, no run, no model.</summary>
+public sealed class EmptyLakeHostFixture() : StandaloneHostFixture(serving: false, new FakeLake(sessions: 0) { RunSummary = null });
