@@ -5,6 +5,7 @@ public static class CommandLine
 {
     private static readonly ICommand[] Commands =
     [
+        new ServeCommand(),
     ];
 
     public static bool IsVerb(string arg) =>
