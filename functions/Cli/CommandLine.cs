@@ -5,6 +5,8 @@ public static class CommandLine
 {
     private static readonly ICommand[] Commands =
     [
+        new RunCommand(),
+        new ValidateCommand(),
     ];
 
     public static bool IsVerb(string arg) =>
