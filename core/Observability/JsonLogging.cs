@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace MlRisk.Core.Observability;
@@ -8,9 +9,11 @@ namespace MlRisk.Core.Observability;
 public static class JsonLogging
 {
     public static IServiceCollection AddMlRiskJsonLogging(this IServiceCollection services) =>
-        services.AddSerilog((_, logger) => logger
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(new CompactJsonFormatter()));
+        services.AddSerilog((_, logger) => Configure(logger).WriteTo.Console(new CompactJsonFormatter()));
+
+    /// <summary>Levels and enrichment shared by every sink: Information and up, framework noise from Warning, the log context.</summary>
+    public static LoggerConfiguration Configure(LoggerConfiguration logger) => logger
+        .MinimumLevel.Information()
+        .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+        .Enrich.FromLogContext();
 }
