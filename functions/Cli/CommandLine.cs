@@ -5,7 +5,9 @@ public static class CommandLine
 {
     private static readonly ICommand[] Commands =
     [
+        new RunCommand(),
         new ServeCommand(),
+        new ValidateCommand(),
     ];
 
     public static bool IsVerb(string arg) =>

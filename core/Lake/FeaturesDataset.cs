@@ -1,0 +1,84 @@
+using MlRisk.Core.Contracts;
+
+namespace MlRisk.Core.Lake;
+
+/// <summary>features_daily: date and the 14 features of <see cref="FeatureNames"/>, in that order.</summary>
+public sealed class FeaturesDataset : Dataset<FeatureRow>
+{
+    public override string Name => "features_daily";
+
+    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+        [new("date", ColumnType.Date), .. FeatureNames.All.Select(f => new ColumnSpec(f, ColumnType.Double))];
+
+    public override DateOnly DateOf(FeatureRow row) => row.Date;
+
+    public override string KeyOf(FeatureRow row) => "";
+
+    internal override void Encode(PartitionColumnsWriter writer, IReadOnlyList<FeatureRow> rows)
+    {
+        writer.Dates([.. rows.Select(r => r.Date)]);
+        for (var f = 0; f < FeatureNames.Count; f++)
+        {
+            var column = new double[rows.Count];
+            for (var i = 0; i < rows.Count; i++) column[i] = rows[i].Values[f];
+            writer.Doubles(column);
+        }
+    }
+
+    internal override FeatureRow[] Decode(PartitionColumnsReader reader)
+    {
+        var date = reader.Dates("date");
+        var columns = new double[FeatureNames.Count][];
+        for (var f = 0; f < FeatureNames.Count; f++) columns[f] = reader.Doubles(FeatureNames.All[f]);
+        var rows = new FeatureRow[reader.Rows];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var values = new double[FeatureNames.Count];
+            for (var f = 0; f < FeatureNames.Count; f++) values[f] = columns[f][i];
+            rows[i] = new FeatureRow(date[i], values);
+        }
+        return rows;
+    }
+
+    internal override void CheckRow(FeatureRow row, PartitionChecks checks)
+    {
+        if (row.Values.Length != FeatureNames.Count)
+        {
+            checks.Fail("*", "14 features", $"{Label(row)}: {row.Values.Length} values");
+            return;
+        }
+        for (var f = 0; f < FeatureNames.Count; f++)
+        {
+            var name = FeatureNames.All[f];
+            var v = row.Values[f];
+            if (!IsFinite(v))
+            {
+                checks.Fail(name, "non-null", $"{Label(row)}: {Show(v)}");
+                continue;
+            }
+            var (ok, check) = name switch
+            {
+                FeatureNames.Vix or FeatureNames.Vix3m => (v > 0 && v < 200, "in (0, 200)"),
+                FeatureNames.CorrSpyTlt20d or FeatureNames.CorrSpyHyg20d => (v >= -1 && v <= 1, "in [-1, 1]"),
+                FeatureNames.RsiSpy14 => (v >= 0 && v <= 100, "in [0, 100]"),
+                FeatureNames.Drawdown60d => (v >= 0 && v < 1, "in [0, 1)"),
+                FeatureNames.SpyVol5d or FeatureNames.SpyVol10d or FeatureNames.SpyVol20d => (v >= 0, ">= 0"),
+                FeatureNames.VixTerm => (v > 0, "> 0"),
+                _ => (true, ""),
+            };
+            if (!ok) checks.Fail(name, check, $"{Label(row)}: {Show(v)}");
+        }
+    }
+
+    internal override string? Difference(FeatureRow stored, FeatureRow incoming)
+    {
+        for (var f = 0; f < FeatureNames.Count; f++)
+        {
+            if (!stored.Values[f].Equals(incoming.Values[f]))
+            {
+                return $"{FeatureNames.All[f]} {Show(stored.Values[f])} -> {Show(incoming.Values[f])}";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MlRisk.Core.Lake;
+
+/// <summary>
+/// Lists and reads datasets. Every file read is checked against its contract; violations of all files are
+/// collected before failing, so one error lists every problem. Files are read and decoded in parallel.
+/// </summary>
+public sealed class LakeReader(ILakeStorage storage, IOptions<LakeOptions> options, ILogger<LakeReader> log)
+{
+    private const string DatePrefix = "date=";
+
+    public async Task<PartitionListing> ListAsync(DatasetContract dataset, CancellationToken ct)
+    {
+        var partitions = new SortedDictionary<DateOnly, string>();
+        var temps = new List<string>();
+        var unexpected = new List<string>();
+        foreach (var path in await storage.ListFilesAsync(dataset.Name, ct))
+        {
+            var parts = path.Split('/');
+            var name = parts[^1];
+            if (name.StartsWith(FileSystemLakeStorage.TempPrefix, StringComparison.Ordinal))
+            {
+                temps.Add(path);
+            }
+            else if (parts.Length == 3 && name == DatasetContract.PartitionFileName && TryParseDate(parts[1], out var date))
+            {
+                partitions[date] = path;
+            }
+            else
+            {
+                unexpected.Add(path);
+            }
+        }
+        temps.Sort(StringComparer.Ordinal);
+        unexpected.Sort(StringComparer.Ordinal);
+        if (temps.Count > 0)
+        {
+            log.LogWarning("{Dataset} holds {StrayTempFiles} stray temp file(s) from interrupted writes, ignored: {Examples}",
+                dataset.Name, temps.Count, temps.Take(3));
+        }
+        return new PartitionListing(dataset, partitions, temps, unexpected);
+    }
+
+    /// <summary>Every partition of <paramref name="dataset"/>; throws <see cref="LakeValidationException"/> listing every violation.</summary>
+    public async Task<DatasetSnapshot<TRow>> ReadAllAsync<TRow>(Dataset<TRow> dataset, CancellationToken ct)
+    {
+        var report = new ValidationReport();
+        var snapshot = await ReadAllAsync(dataset, report, ct);
+        report.ThrowIfInvalid($"Reading {dataset.Name}");
+        return snapshot;
+    }
+
+    /// <summary>The stored partitions among <paramref name="dates"/> (absent dates are skipped); throws on violations.</summary>
+    public async Task<DatasetSnapshot<TRow>> ReadPartitionsAsync<TRow>(
+        Dataset<TRow> dataset, PartitionListing listing, IEnumerable<DateOnly> dates, CancellationToken ct)
+    {
+        var report = new ValidationReport();
+        var files = Existing(listing, dates);
+        var rows = await ReadFilesAsync(dataset, files, report, ct);
+        report.ThrowIfInvalid($"Reading {dataset.Name}");
+        return new DatasetSnapshot<TRow>(rows, files.Count, listing.StrayTempFiles);
+    }
+
+    internal Task<IReadOnlyList<TRow>> ReadPartitionsAsync<TRow>(
+        Dataset<TRow> dataset, PartitionListing listing, IEnumerable<DateOnly> dates, ValidationReport report, CancellationToken ct) =>
+        ReadFilesAsync(dataset, Existing(listing, dates), report, ct);
+
+    private static List<(DateOnly, string)> Existing(PartitionListing listing, IEnumerable<DateOnly> dates)
+    {
+        var files = new List<(DateOnly, string)>();
+        foreach (var date in dates.Distinct().Order())
+        {
+            if (listing.Partitions.TryGetValue(date, out var path)) files.Add((date, path));
+        }
+        return files;
+    }
+
+    internal async Task<DatasetSnapshot<TRow>> ReadAllAsync<TRow>(Dataset<TRow> dataset, ValidationReport report, CancellationToken ct)
+    {
+        var listing = await ListAsync(dataset, ct);
+        foreach (var path in listing.UnexpectedFiles)
+        {
+            report.Add(new SchemaViolation(dataset.Name, storage.Describe(path), "*", "Hive layout",
+                1, [$"expected {dataset.Name}/date=YYYY-MM-DD/{DatasetContract.PartitionFileName}"]));
+        }
+        var files = listing.Partitions.Select(p => (p.Key, p.Value)).ToList();
+        var rows = await ReadFilesAsync(dataset, files, report, ct);
+        return new DatasetSnapshot<TRow>(rows, files.Count, listing.StrayTempFiles);
+    }
+
+    private async Task<IReadOnlyList<TRow>> ReadFilesAsync<TRow>(
+        Dataset<TRow> dataset, IReadOnlyList<(DateOnly Date, string Path)> files, ValidationReport report, CancellationToken ct)
+    {
+        var decoded = new TRow[files.Count][];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.EffectiveParallelism, CancellationToken = ct };
+        await Parallel.ForAsync(0, files.Count, parallel, async (i, token) =>
+        {
+            var (date, path) = files[i];
+            var bytes = await storage.ReadAsync(path, token);
+            decoded[i] = Decode(dataset, bytes, date, storage.Describe(path), report);
+        });
+
+        var total = 0;
+        foreach (var part in decoded) total += part.Length;
+        var rows = new List<TRow>(total);
+        foreach (var part in decoded) rows.AddRange(part);
+        return rows;
+    }
+
+    /// <summary>Decodes and checks one file; a file that fails adds its violations and yields no rows.</summary>
+    internal static TRow[] Decode<TRow>(Dataset<TRow> dataset, byte[] bytes, DateOnly partition, string file, ValidationReport report)
+    {
+        var checks = new PartitionChecks(dataset.Name, file);
+        TRow[] rows;
+        try
+        {
+            using var reader = PartitionColumnsReader.Open(bytes, dataset, checks);
+            rows = reader is null ? [] : dataset.Decode(reader);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Damage anywhere in a file (truncation, flipped bytes) surfaces as some decoding exception;
+            // each becomes a violation that names the file rather than an anonymous native error.
+            checks.Fail("*", "readable Parquet", $"{e.GetType().Name}: {e.Message}");
+            rows = [];
+        }
+        if (!checks.Failed) dataset.Check(rows, partition, checks);
+        report.AddRange(checks.Violations);
+        return checks.Failed ? [] : rows;
+    }
+
+    private static bool TryParseDate(string folder, out DateOnly date)
+    {
+        date = default;
+        return folder.StartsWith(DatePrefix, StringComparison.Ordinal)
+            && DateOnly.TryParseExact(folder.AsSpan(DatePrefix.Length), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MlRisk.Core.Lake;
+
+/// <summary>
+/// Writes rows into date partitions by the DESIGN §6 protocol: validate everything first, never overwrite
+/// (a stored partition is skipped and compared; differences are revisions, reported and not applied), stage
+/// every new file under a temp name in parallel, then publish them in date order so a crash leaves a
+/// prefix of the dates, never a hole that a later incremental run would not revisit.
+/// </summary>
+public sealed class PartitionWriter(
+    ILakeStorage storage, LakeReader reader, IOptions<LakeOptions> options, ILogger<PartitionWriter> log)
+{
+    /// <summary>Validates, compares with stored partitions and encodes; writes nothing.</summary>
+    public async Task<PartitionWritePlan> PlanAsync<TRow>(Dataset<TRow> dataset, IEnumerable<TRow> rows, CancellationToken ct)
+    {
+        var byDate = new SortedDictionary<DateOnly, List<TRow>>();
+        foreach (var row in rows)
+        {
+            var date = dataset.DateOf(row);
+            if (!byDate.TryGetValue(date, out var list)) byDate[date] = list = [];
+            list.Add(row);
+        }
+
+        var validation = new ValidationReport();
+        foreach (var (date, list) in byDate)
+        {
+            var checks = new PartitionChecks(dataset.Name, storage.Describe(dataset.PartitionFile(date)));
+            dataset.Check(list, date, checks);
+            validation.AddRange(checks.Violations);
+        }
+
+        var listing = await reader.ListAsync(dataset, ct);
+        var stored = byDate.Keys.Where(listing.Contains).ToList();
+        var (revisedPartitions, revisions) = await CompareAsync(dataset, listing, stored, byDate, validation, ct);
+
+        var fresh = byDate.Where(p => !listing.Contains(p.Key)).ToList();
+        var pending = new PendingPartition[fresh.Count];
+        if (validation.IsValid)
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.EffectiveParallelism, CancellationToken = ct };
+            Parallel.For(0, fresh.Count, parallel, i =>
+            {
+                var (date, list) = fresh[i];
+                var ordered = dataset.Ordered(list);
+                pending[i] = new PendingPartition(date, dataset.PartitionFile(date), PartitionEncoder.Encode(dataset, ordered), ordered.Length);
+            });
+        }
+        return new PartitionWritePlan(dataset, validation.IsValid ? pending : [], stored.Count, revisedPartitions, revisions, validation);
+    }
+
+    /// <summary>
+    /// Writes the plans' new partitions, all datasets together: nothing at all when any plan has a violation
+    /// (one exception lists them all); then every file is staged; then published date by date.
+    /// </summary>
+    public async Task<IReadOnlyList<PartitionWriteResult>> CommitAsync(IReadOnlyList<PartitionWritePlan> plans, CancellationToken ct)
+    {
+        var validation = new ValidationReport();
+        foreach (var plan in plans) validation.AddRange(plan.Validation.Violations);
+        validation.ThrowIfInvalid($"Writing {string.Join(", ", plans.Select(p => p.Dataset.Name))} (nothing was written)");
+
+        var work = plans.SelectMany((plan, index) => plan.Pending.Select(p => (Plan: index, Partition: p)))
+            .OrderBy(w => w.Partition.Date).ThenBy(w => w.Plan).ToList();
+        var staged = new StagedFile?[work.Count];
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.EffectiveParallelism, CancellationToken = ct };
+            await Parallel.ForAsync(0, work.Count, parallel, async (i, token) =>
+                staged[i] = await storage.StageAsync(work[i].Partition.Path, work[i].Partition.Content, token));
+        }
+        catch
+        {
+            foreach (var file in staged)
+            {
+                if (file is not null) await storage.DiscardAsync(file, CancellationToken.None);
+            }
+            throw;
+        }
+
+        var written = new int[plans.Count];
+        var rows = new int[plans.Count];
+        var lost = new int[plans.Count];
+        for (var i = 0; i < work.Count; i++)
+        {
+            if (await storage.PublishAsync(staged[i]!, CancellationToken.None))
+            {
+                written[work[i].Plan]++;
+                rows[work[i].Plan] += work[i].Partition.Rows;
+            }
+            else
+            {
+                lost[work[i].Plan]++;
+            }
+        }
+
+        var results = new PartitionWriteResult[plans.Count];
+        for (var p = 0; p < plans.Count; p++)
+        {
+            var plan = plans[p];
+            results[p] = new PartitionWriteResult(plan.Dataset.Name, rows[p], written[p], plan.Skipped + lost[p],
+                plan.RevisedPartitions, plan.Revisions.Count, [.. plan.Revisions.Take(PartitionWritePlan.RevisionExamples)]);
+            if (plan.Revisions.Count > 0)
+            {
+                log.LogWarning("{Dataset}: {Revisions} revision(s) in {PartitionsRevised} stored partition(s), not applied; e.g. {RevisionExamples}",
+                    plan.Dataset.Name, plan.Revisions.Count, plan.RevisedPartitions, results[p].RevisionExamples.Select(r => r.ToString()));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>Plans and commits one dataset.</summary>
+    public async Task<PartitionWriteResult> WriteAsync<TRow>(Dataset<TRow> dataset, IEnumerable<TRow> rows, CancellationToken ct)
+    {
+        var plan = await PlanAsync(dataset, rows, ct);
+        return (await CommitAsync([plan], ct))[0];
+    }
+
+    private async Task<(int Partitions, List<Revision> Revisions)> CompareAsync<TRow>(
+        Dataset<TRow> dataset, PartitionListing listing, List<DateOnly> stored,
+        SortedDictionary<DateOnly, List<TRow>> incoming, ValidationReport validation, CancellationToken ct)
+    {
+        var revisions = new List<Revision>();
+        if (stored.Count == 0) return (0, revisions);
+        var storedRows = await reader.ReadPartitionsAsync(dataset, listing, stored, validation, ct);
+        var byKey = new Dictionary<(DateOnly, string), TRow>();
+        foreach (var row in storedRows) byKey[(dataset.DateOf(row), dataset.KeyOf(row))] = row;
+
+        var revisedDates = new HashSet<DateOnly>();
+        foreach (var date in stored)
+        {
+            foreach (var row in incoming[date])
+            {
+                var key = dataset.KeyOf(row);
+                var change = byKey.TryGetValue((date, key), out var old) ? dataset.Difference(old, row) : "row not in the stored partition";
+                if (change is null) continue;
+                revisions.Add(new Revision(dataset.Name, date, key, change));
+                revisedDates.Add(date);
+            }
+        }
+        return (revisedDates.Count, revisions);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using MlRisk.Core.Pipeline;
+
+namespace MlRisk.Core.Observability;
+
+/// <summary>
+/// Run summaries as <c>&lt;artifacts&gt;/runs/&lt;run_id&gt;/summary.json</c>. Run ids start with the UTC start time,
+/// so the latest run is the greatest folder name. Written to a temp name and renamed, so a reader polling
+/// /runs/latest never sees half a file.
+/// </summary>
+public sealed class FileSystemRunSummaryStore(IOptions<PipelineOptions> options) : IRunSummaryStore
+{
+    public const string FileName = "summary.json";
+
+    private string RunsFolder => Path.Combine(Path.GetFullPath(options.Value.ArtifactsPath), "runs");
+
+    public async Task WriteAsync(RunSummary summary, CancellationToken ct)
+    {
+        var folder = Path.Combine(RunsFolder, summary.RunId);
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".tmp-{Guid.NewGuid():N}");
+        await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(summary, RunSummaryJson.Options), ct);
+        File.Move(temp, Path.Combine(folder, FileName), overwrite: true);
+    }
+
+    public async Task<RunSummary?> ReadLatestAsync(CancellationToken ct)
+    {
+        if (!Directory.Exists(RunsFolder)) return null;
+        var latest = Directory.EnumerateDirectories(RunsFolder)
+            .Select(d => Path.Combine(d, FileName))
+            .Where(File.Exists)
+            .OrderDescending(StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (latest is null) return null;
+        await using var stream = File.OpenRead(latest);
+        return await JsonSerializer.DeserializeAsync<RunSummary>(stream, RunSummaryJson.Options, ct)
+            ?? throw new InvalidDataException($"{latest} holds no run summary");
+    }
+}

@@ -1,0 +1,12 @@
+using MlRisk.Core.Pipeline;
+
+namespace MlRisk.Core.Observability;
+
+/// <summary>Where run summaries are kept; the serving layer returns <see cref="ReadLatestAsync"/> at /runs/latest.</summary>
+public interface IRunSummaryStore
+{
+    Task WriteAsync(RunSummary summary, CancellationToken ct);
+
+    /// <summary>The summary of the most recently started run, or null when no run has been recorded.</summary>
+    Task<RunSummary?> ReadLatestAsync(CancellationToken ct);
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MlRisk.Core.Calendar;
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Lake;
+using MlRisk.Core.Sources;
+
+namespace MlRisk.Core.Pipeline;
+
+/// <summary>
+/// Ingest: asks the source for each symbol from its last stored date minus a few sessions of overlap
+/// (from the source's start when nothing is stored) up to the last completed session, and writes
+/// raw.market and curated.market_daily. Overlapping dates are compared, never rewritten: differences
+/// are revisions in the result and the log.
+/// </summary>
+public sealed class IngestStage(
+    IMarketSourceFactory sources,
+    LakeReader reader,
+    PartitionWriter writer,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<IngestStage> log) : IStage
+{
+    /// <summary>Raw partitions read per step while looking back for each symbol's last stored bar.</summary>
+    private const int LookBackStep = 10;
+
+    public StageName Name => StageName.Ingest;
+
+    public async Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var source = sources.Create(settings.Source);
+        var to = TradingCalendar.LastCompletedSession(time.GetUtcNow());
+        var rawListing = await reader.ListAsync(Datasets.RawMarket, ct);
+        var curatedListing = await reader.ListAsync(Datasets.CuratedMarketDaily, ct);
+        var stored = await LastStoredBarsAsync(rawListing, curatedListing, ct);
+
+        var fetches = await Task.WhenAll(Symbols.All.Select(symbol =>
+        {
+            stored.TryGetValue(symbol, out var last);
+            var from = last is null ? settings.HistoryStart : TradingCalendar.SessionsBefore(last.Date, settings.IngestOverlapSessions);
+            return FetchAsync(source, symbol, from, to, last, ct);
+        }));
+
+        var raw = new List<SourceBar>();
+        var curated = new List<CuratedRow>();
+        foreach (var (bars, last) in fetches)
+        {
+            raw.AddRange(bars);
+            var previous = bars.Count > 0 && last is not null && bars[0].Date > last.Date ? last.AdjClose : (double?)null;
+            curated.AddRange(CuratedReturns.Build(bars, previous));
+        }
+        log.LogInformation("Fetched {Bars} bars of {Symbols} from {Source} up to {To}", raw.Count, Symbols.All.Count, source.Name, to);
+
+        var rawPlan = await writer.PlanAsync(Datasets.RawMarket, raw, ct);
+        var curatedPlan = await writer.PlanAsync(Datasets.CuratedMarketDaily, curated, ct);
+        var writes = await writer.CommitAsync([rawPlan, curatedPlan], ct);
+        return new StageResult(Name, raw.Count, writes, [.. rawListing.StrayTempFiles, .. curatedListing.StrayTempFiles]);
+    }
+
+    private static async Task<(IReadOnlyList<SourceBar> Bars, SourceBar? Last)> FetchAsync(
+        IMarketSource source, string symbol, DateOnly from, DateOnly to, SourceBar? last, CancellationToken ct)
+    {
+        if (from > to) return ([], last);
+        var bars = await source.FetchAsync(symbol, from, to, ct);
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var bar = bars[i];
+            if (bar.Symbol != symbol || bar.Date < from || bar.Date > to || (i > 0 && bar.Date <= bars[i - 1].Date))
+            {
+                throw new InvalidDataException(
+                    $"Source {source.Name} answered {symbol} [{from:yyyy-MM-dd}, {to:yyyy-MM-dd}] with bar {i} = {bar.Symbol} {bar.Date:yyyy-MM-dd}: "
+                    + "bars must be of the requested symbol, inside the range and in increasing date order.");
+            }
+        }
+        return (bars, last);
+    }
+
+    /// <summary>
+    /// Each symbol's latest stored raw bar, looking only at dates that curated has reached too: ingest
+    /// publishes both datasets date by date, so an interrupted run can leave raw at most a date ahead,
+    /// and resuming from curated's frontier re-derives what is missing.
+    /// </summary>
+    private async Task<Dictionary<string, SourceBar>> LastStoredBarsAsync(
+        PartitionListing raw, PartitionListing curated, CancellationToken ct)
+    {
+        var found = new Dictionary<string, SourceBar>(StringComparer.Ordinal);
+        if (curated.LastDate is not { } frontier) return found;
+        var dates = raw.Dates.Where(d => d <= frontier).ToList();
+        var end = dates.Count;
+        var step = LookBackStep;
+        while (end > 0 && found.Count < Symbols.All.Count)
+        {
+            var start = Math.Max(0, end - step);
+            var chunk = await reader.ReadPartitionsAsync(Datasets.RawMarket, raw, dates.GetRange(start, end - start), ct);
+            foreach (var bar in chunk.Rows)
+            {
+                if (!found.TryGetValue(bar.Symbol, out var seen) || bar.Date > seen.Date) found[bar.Symbol] = bar;
+            }
+            end = start;
+            step *= 4;
+        }
+        return found;
+    }
+}

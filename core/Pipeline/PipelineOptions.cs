@@ -1,0 +1,22 @@
+namespace MlRisk.Core.Pipeline;
+
+/// <summary>Settings of a pipeline run, bound from the "Pipeline" configuration section.</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Which market source ingest reads: synthetic, csv or live.</summary>
+    public string Source { get; set; } = "synthetic";
+
+    /// <summary>Root of run summaries (runs/&lt;run_id&gt;/summary.json) and, later, the model registry.</summary>
+    public string ArtifactsPath { get; set; } = "artifacts";
+
+    /// <summary>Sessions before the last stored date that ingest asks for again, to detect revisions.</summary>
+    public int IngestOverlapSessions { get; set; } = 5;
+
+    /// <summary>
+    /// The start ingest asks a source for when a symbol has nothing stored yet. Earlier than any source's
+    /// history, so each source answers from its own first date (the synthetic market from 2009-01-02).
+    /// </summary>
+    public DateOnly HistoryStart { get; set; } = new(1990, 1, 1);
+}

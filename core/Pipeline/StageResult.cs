@@ -1,0 +1,17 @@
+using MlRisk.Core.Lake;
+
+namespace MlRisk.Core.Pipeline;
+
+/// <summary>What a stage did: rows it read, and for each dataset it wrote, the partitions written, skipped and revised.</summary>
+public sealed record StageResult(StageName Stage, int RowsRead, IReadOnlyList<PartitionWriteResult> Writes, IReadOnlyList<string> StrayTempFiles)
+{
+    public int RowsWritten => Writes.Sum(w => w.RowsWritten);
+
+    public int PartitionsWritten => Writes.Sum(w => w.PartitionsWritten);
+
+    public int PartitionsSkipped => Writes.Sum(w => w.PartitionsSkipped);
+
+    public int PartitionsRevised => Writes.Sum(w => w.PartitionsRevised);
+
+    public int Revisions => Writes.Sum(w => w.Revisions);
+}

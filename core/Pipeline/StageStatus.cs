@@ -1,0 +1,7 @@
+namespace MlRisk.Core.Pipeline;
+
+public enum StageStatus
+{
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,26 @@
+namespace MlRisk.Functions.Cli;
+
+/// <summary>Parses <c>--name value</c> options against the options a verb accepts.</summary>
+public static class CommandArguments
+{
+    /// <summary>The options given, by name without dashes; throws <see cref="ArgumentException"/> naming a bad option.</summary>
+    public static Dictionary<string, string> Parse(IReadOnlyList<string> args, params string[] allowed)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var name = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..] : null;
+            if (name is null || !allowed.Contains(name))
+            {
+                throw new ArgumentException($"unknown option '{arg}'; accepted: {string.Join(", ", allowed.Select(a => "--" + a))}");
+            }
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"option --{name} needs a value");
+            }
+            options[name] = args[++i];
+        }
+        return options;
+    }
+}

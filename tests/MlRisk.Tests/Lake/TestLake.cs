@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MlRisk.Core.Lake;
+using MlRisk.Core.Pipeline;
+
+namespace MlRisk.Tests.Lake;
+
+/// <summary>A lake in a fresh temp folder with the pipeline's services; deleted on dispose.</summary>
+public sealed class TestLake : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public TestLake(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "mlrisk-lake-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+        var values = new Dictionary<string, string?>
+        {
+            ["Lake:DataPath"] = DataPath,
+            ["Lake:LockWait"] = "00:00:00.200",
+            ["Pipeline:ArtifactsPath"] = ArtifactsPath,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddMlRiskPipeline(configuration);
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
+    }
+
+    public string Root { get; }
+
+    public string DataPath => Path.Combine(Root, "data");
+
+    public string ArtifactsPath => Path.Combine(Root, "artifacts");
+
+    public IServiceProvider Services => _services;
+
+    public LakeReader Reader => _services.GetRequiredService<LakeReader>();
+
+    public PartitionWriter Writer => _services.GetRequiredService<PartitionWriter>();
+
+    public ILakeStorage Storage => _services.GetRequiredService<ILakeStorage>();
+
+    public string FileOf(DatasetContract dataset, DateOnly date) =>
+        Path.Combine(DataPath, dataset.PartitionFile(date).Replace('/', Path.DirectorySeparatorChar));
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Directory.Delete(Root, recursive: true);
+    }
+}
