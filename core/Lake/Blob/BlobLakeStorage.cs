@@ -56,7 +56,7 @@ public sealed class BlobLakeStorage : ILakeStorage
     public Uri ContainerUri => _container.Uri;
 
     /// <summary>The blob's URL, written as the lake path reads ('=' not escaped) so it can be matched by eye.</summary>
-    public string Describe(string path) => $"{_container.Uri.AbsoluteUri.TrimEnd('/')}/{BlobName(path)}";
+    public string Describe(string path) => Url(BlobName(path));
 
     public async Task<IReadOnlyList<string>> ListFilesAsync(string folder, CancellationToken ct)
     {
@@ -264,8 +264,10 @@ public sealed class BlobLakeStorage : ILakeStorage
         }
     }
 
+    private string Url(string path) => $"{_container.Uri.AbsoluteUri.TrimEnd('/')}/{path}";
+
     private IOException Failure(string action, string path, Exception e) => new(
-        $"Cannot {action} lake blob {Describe(path)}: {Reason(e)}. Check {BlobLakeOptions.Section}:{nameof(BlobLakeOptions.ConnectionString)}, "
+        $"Cannot {action} lake blob {Url(path)}: {Reason(e)}. Check {BlobLakeOptions.Section}:{nameof(BlobLakeOptions.ConnectionString)}, "
         + $"that the storage account is reachable and that it grants read, write, list and lease on container {_container.Name}.", e);
 
     /// <summary>The service's error code and status, or the transport error, without the response dump.</summary>
