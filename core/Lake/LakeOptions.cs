@@ -5,6 +5,12 @@ public sealed class LakeOptions
 {
     public const string Section = "Lake";
 
+    public const string FileSystemBackend = "filesystem";
+    public const string BlobBackend = "blob";
+
+    /// <summary>Where partitions live: "filesystem" (under <see cref="DataPath"/>) or "blob" (Azure Blob Storage, section Lake:Blob).</summary>
+    public string Backend { get; set; } = FileSystemBackend;
+
     /// <summary>The lake's root folder (datasets are its sub-folders).</summary>
     public string DataPath { get; set; } = "data";
 

@@ -107,6 +107,17 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
         }
     }
 
+    /// <summary>The most recently trained stored version (versions start with their last training date), or null.</summary>
+    public string? LatestVersion()
+    {
+        if (!Directory.Exists(ModelsFolder)) return null;
+        return Directory.EnumerateDirectories(ModelsFolder)
+            .Where(folder => File.Exists(Path.Combine(folder, MetadataFile)))
+            .Select(Path.GetFileName)
+            .OrderDescending(StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
     public IReadOnlyList<OutOfSamplePrediction> ReadCvPredictions(string version) =>
         CvPredictionsFile.Read(Path.Combine(VersionFolder(version), CvPredictionsFile.FileName));
 }

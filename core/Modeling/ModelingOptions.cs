@@ -22,8 +22,4 @@ public sealed class ModelingOptions
     /// <summary>The gate: a model is served only if its QLIKE or RMSE beats the baseline's by this fraction.</summary>
     [Range(0.0, 1.0)]
     public double GateMargin { get; set; } = 0.02;
-
-    /// <summary>Where the model registry lives: &lt;ArtifactsFolder&gt;/models.</summary>
-    [Required]
-    public string ArtifactsFolder { get; set; } = "artifacts";
 }

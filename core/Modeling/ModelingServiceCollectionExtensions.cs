@@ -8,8 +8,9 @@ namespace MlRisk.Core.Modeling;
 public static class ModelingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the model registry, <see cref="ModelTrainer"/> (train stage) and <see cref="ChampionInference"/>
-    /// (infer stage), with <see cref="ModelingOptions"/> bound from the "Modeling" section and validated at start.
+    /// Registers <see cref="ModelTrainer"/> (train stage) and <see cref="ChampionInference"/> (infer stage), with
+    /// <see cref="ModelingOptions"/> bound from the "Modeling" section and validated at start. Both need a
+    /// <see cref="ModelRegistry"/>, which the composition root registers on the artifacts folder.
     /// </summary>
     public static IServiceCollection AddMlRiskModeling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,8 +25,6 @@ public static class ModelingServiceCollectionExtensions
                 $"Modeling:Booster:Iterations must be at least {VolatilityModelTrainer.RoundStep}")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new ModelRegistry(
-            Path.GetFullPath(sp.GetRequiredService<IOptions<ModelingOptions>>().Value.ArtifactsFolder), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ModelTrainer>();
         services.TryAddSingleton<ChampionInference>();
         return services;

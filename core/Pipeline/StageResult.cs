@@ -14,4 +14,7 @@ public sealed record StageResult(StageName Stage, int RowsRead, IReadOnlyList<Pa
     public int PartitionsRevised => Writes.Sum(w => w.PartitionsRevised);
 
     public int Revisions => Writes.Sum(w => w.Revisions);
+
+    /// <summary>What a stage reports beyond partitions (train: the model version, accuracy table and gate decision).</summary>
+    public object? Details { get; init; }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MlRisk.Core.Observability;
-using MlRisk.Core.Pipeline;
+using MlRisk.Core;
 
 namespace MlRisk.Functions.Cli;
 
@@ -19,7 +19,7 @@ public static class PipelineHost
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddMlRiskJsonLogging();
-        builder.Services.AddMlRiskPipeline(builder.Configuration);
+        builder.Services.AddMlRiskCore(builder.Configuration);
         configure?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();
     }

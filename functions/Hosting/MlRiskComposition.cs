@@ -1,14 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MlRisk.Functions.Api;
+using MlRisk.Core;
+using MlRisk.Core.Observability;
 using MlRisk.Core.Serving;
 
 namespace MlRisk.Functions.Hosting;
 
 /// <summary>
-/// The composition root both hosts call: every area's registration in one place. The serving ports
-/// (<see cref="IForecastReader"/>, <see cref="IChampionModel"/>, <see cref="IRunSummaryReader"/>,
-/// <see cref="IPipelineTrigger"/>) are implemented by the lake, model and pipeline areas and registered here.
+/// The composition root both hosts call: JSON logs, the domain (<see cref="MlRiskServiceCollectionExtensions.AddMlRiskCore"/>,
+/// which also registers the serving ports over the lake and the registry) and the HTTP side.
 /// </summary>
 public static class MlRiskComposition
 {
@@ -17,6 +18,8 @@ public static class MlRiskComposition
 
     public static IHostApplicationBuilder AddMlRisk(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddMlRiskJsonLogging();
+        builder.Services.AddMlRiskCore(builder.Configuration);
         builder.AddMlRiskServing();
         builder.Services.AddSingleton<OpenApiDocumentCache>();
         return builder;

@@ -13,7 +13,7 @@ public sealed class DeploymentFilesTests
 {
     private static readonly string[] AppSettings =
     [
-        "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME", "DataPath", "ArtifactsPath", "RunOnStartup",
+        "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME", "Lake__DataPath", "Pipeline__ArtifactsPath", "RunOnStartup",
         .. PipelineJob.All.Select(j => j.ScheduleSetting),
     ];
 
@@ -55,8 +55,8 @@ public sealed class DeploymentFilesTests
 
         Assert.All(AppSettings, s => Assert.True(environment.ContainsKey(s), $"docker-compose.yml lacks {s}"));
         Assert.Equal("true", environment["RunOnStartup"]);
-        Assert.Equal("/data", environment["DataPath"]);
-        Assert.Equal("/artifacts", environment["ArtifactsPath"]);
+        Assert.Equal("/data", environment["Lake__DataPath"]);
+        Assert.Equal("/artifacts", environment["Pipeline__ArtifactsPath"]);
         Assert.All(PipelineJob.All, j =>
             Assert.True(CronExpression.TryParse(environment[j.ScheduleSetting], CronFormat.IncludeSeconds, out _), j.ScheduleSetting));
     }

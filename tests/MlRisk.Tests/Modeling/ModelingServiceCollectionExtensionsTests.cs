@@ -10,6 +10,7 @@ public class ModelingServiceCollectionExtensionsTests
     private static ServiceProvider Build(Dictionary<string, string?> settings) =>
         new ServiceCollection()
             .AddLogging()
+            .AddSingleton(new ModelRegistry("/tmp/mlrisk-artifacts", TimeProvider.System))
             .AddMlRiskModeling(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .BuildServiceProvider();
 
@@ -21,7 +22,6 @@ public class ModelingServiceCollectionExtensionsTests
             ["Modeling:GateMargin"] = "0.05",
             ["Modeling:WalkForward:RefitEverySessions"] = "21",
             ["Modeling:Booster:NumLeaves"] = "15",
-            ["Modeling:ArtifactsFolder"] = "/tmp/mlrisk-artifacts",
         });
 
         var options = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
@@ -29,7 +29,6 @@ public class ModelingServiceCollectionExtensionsTests
         Assert.Equal(0.05, options.GateMargin);
         Assert.Equal(21, options.WalkForward.RefitEverySessions);
         Assert.Equal(15, options.Booster.NumLeaves);
-        Assert.Equal("/tmp/mlrisk-artifacts/models", services.GetRequiredService<ModelRegistry>().ModelsFolder);
         Assert.NotNull(services.GetRequiredService<ModelTrainer>());
     }
 

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using MlRisk.Core.Lake;
+using MlRisk.Core.Modeling;
+
+namespace MlRisk.Core.Pipeline;
+
+/// <summary>
+/// Train: walk-forward over features_daily × labels_daily, final fit, gate against the baseline, registry.
+/// A version already stored for the same rows and settings is not trained again. The stage fails while no
+/// model has ever passed the gate, so a pipeline without a servable model exits non-zero with the numbers.
+/// </summary>
+public sealed class TrainStage(LakeReader reader, ModelTrainer trainer, ModelRegistry registry, ILogger<TrainStage> log) : IStage
+{
+    public StageName Name => StageName.Train;
+
+    public async Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
+    {
+        var features = await reader.ReadAllAsync(Datasets.FeaturesDaily, ct);
+        var labels = await reader.ReadAllAsync(Datasets.LabelsDaily, ct);
+        var outcome = await trainer.TrainAsync(features.Rows, labels.Rows, ct);
+        log.LogInformation("Model {Version}: {Gate}\n{Accuracy}", outcome.Version, outcome.Gate.Summary, outcome.Accuracy.ToText());
+
+        if (!outcome.Gate.Passed && await registry.ReadChampionAsync(ct) is null)
+        {
+            throw new ModelGateException(
+                $"model {outcome.Version} failed the gate and no earlier model passed it, so nothing can be served: {outcome.Gate.Summary}");
+        }
+
+        return new StageResult(Name, features.Rows.Count + labels.Rows.Count, [], [.. features.StrayTempFiles, .. labels.StrayTempFiles])
+        {
+            Details = outcome,
+        };
+    }
+}

@@ -1,0 +1,16 @@
+using MlRisk.Core.Explain;
+using MlRisk.Core.Modeling;
+
+namespace MlRisk.Core.Serving;
+
+/// <summary>The champion as the API calls it: forecast and exact SHAP drivers from one loaded model.</summary>
+internal sealed class ExplainingForecaster(VolatilityModel model) : IForecaster
+{
+    private readonly Forecaster _forecaster = new(model);
+
+    public Forecast Predict(double[] features)
+    {
+        var forecast = _forecaster.Explain(features);
+        return new Forecast(forecast.Rv5dHat, forecast.Drivers);
+    }
+}
