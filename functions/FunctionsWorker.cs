@@ -1,15 +1,31 @@
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using MlRisk.Functions.Hosting;
 
 namespace MlRisk.Functions;
 
-/// <summary>The app as the Azure Functions host starts it: an isolated worker with ASP.NET Core HTTP integration.</summary>
+/// <summary>
+/// The app as the Azure Functions host starts it: an isolated worker with the ASP.NET Core HTTP integration,
+/// so the HTTP functions in Api/ run the same handlers as the standalone host. Timers are the host's.
+/// </summary>
 public static class FunctionsWorker
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        var host = new HostBuilder()
-            .ConfigureFunctionsWebApplication()
-            .Build();
+        using var host = Build(args);
         await host.RunAsync();
+        return 0;
+    }
+
+    /// <param name="configure">Runs after <see cref="MlRiskComposition.AddMlRisk"/>; tests use it to replace ports.</param>
+    public static IHost Build(string[] args, Action<IHostApplicationBuilder>? configure = null)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
+        builder.AddMlRisk();
+        configure?.Invoke(builder);
+        var host = builder.Build();
+        MlRiskComposition.EnsurePortsRegistered(host.Services);
+        return host;
     }
 }

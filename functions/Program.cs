@@ -1,13 +1,11 @@
-using MlRisk.Functions.Cli;
 using MlRisk.Functions;
+using MlRisk.Functions.Cli;
+using MlRisk.Functions.Hosting;
 
-// Hosting-mode detection: the local command line always starts with a verb (run, serve, validate);
-// the Azure Functions host never passes one; it starts the worker with --host/--port/--functions-uri
-// arguments and a Functions:Worker:HostEndpoint setting.
-if (args.Length > 0 && CommandLine.IsVerb(args[0]))
+// One binary, three ways in; HostingModeDetector documents the rule.
+return HostingModeDetector.Detect(args, Environment.GetEnvironmentVariables()) switch
 {
-    return await CommandLine.RunAsync(args);
-}
-
-await FunctionsWorker.RunAsync(args);
-return 0;
+    HostingMode.FunctionsWorker => await FunctionsWorker.RunAsync(args),
+    HostingMode.CommandLine => await CommandLine.RunAsync(args),
+    _ => await CommandLine.RunAsync([ServeCommand.Verb, .. args]),
+};

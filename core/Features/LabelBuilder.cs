@@ -2,13 +2,34 @@ using MlRisk.Core.Contracts;
 
 namespace MlRisk.Core.Features;
 
-/// <summary>Builds labels_daily: rv_5d(t) = sqrt(r(t+1)^2 + … + r(t+5)^2) from SPY's curated returns.</summary>
+/// <summary>
+/// Builds labels_daily (DESIGN §1): rv_5d(t) = sqrt( r(t+1)^2 + r(t+2)^2 + r(t+3)^2 + r(t+4)^2 + r(t+5)^2 ),
+/// r being SPY's curated daily log returns, not annualized.
+/// </summary>
 public static class LabelBuilder
 {
+    /// <summary>Sessions ahead that a label sums over.</summary>
+    public const int Horizon = 5;
+
+    private static readonly string[] LabelSymbols = [Symbols.Spy];
+
     /// <summary>
     /// One row for every SPY date with all 5 future returns, in date order.
     /// <paramref name="curated"/> may hold every symbol; only SPY is read.
     /// </summary>
-    public static IReadOnlyList<LabelRow> Build(IReadOnlyList<CuratedRow> curated) =>
-        throw new NotImplementedException("labels: owned by the features work item");
+    /// <exception cref="ArgumentException">A SPY row is a duplicate, or has a non-finite ret or a non-positive adj_close.</exception>
+    public static IReadOnlyList<LabelRow> Build(IReadOnlyList<CuratedRow> curated)
+    {
+        var spy = CuratedSeries.Split(curated, LabelSymbols)[Symbols.Spy];
+        var r = spy.Ret;
+        var count = Math.Max(spy.Count - Horizon, 0);
+        var rows = new List<LabelRow>(count);
+        for (var t = 0; t < count; t++)
+        {
+            var sumOfSquares = 0.0;
+            for (var k = t + 1; k <= t + Horizon; k++) sumOfSquares += r[k] * r[k];
+            rows.Add(new LabelRow(spy.Dates[t], Math.Sqrt(sumOfSquares)));
+        }
+        return rows;
+    }
 }

@@ -6,6 +6,7 @@ public static class CommandLine
     private static readonly ICommand[] Commands =
     [
         new RunCommand(),
+        new ServeCommand(),
         new ValidateCommand(),
     ];
 

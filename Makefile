@@ -1,0 +1,37 @@
+# MlRisk — see README.md. `make all` runs the pipeline on the embedded synthetic market and serves it;
+# `make test` runs every test (real-market tests run when MLRISK_MARKET_DATA names the CSV folder).
+SHELL := /bin/bash
+DATA ?= ./data
+ARTIFACTS ?= ./artifacts
+
+.PHONY: all run serve validate web test bench clean
+
+all: run serve
+
+run: web
+	./mlrisk run --data $(DATA) --artifacts $(ARTIFACTS)
+
+serve: web
+	./mlrisk serve --data $(DATA) --artifacts $(ARTIFACTS)
+
+validate:
+	./mlrisk validate --data $(DATA) --artifacts $(ARTIFACTS)
+
+# Chart.js comes from npm (lockfile, no CDN); installed once.
+web: web/node_modules/chart.js/package.json
+
+web/node_modules/chart.js/package.json: web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund
+	touch $@
+
+test: web
+	dotnet build MlRisk.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal"
+
+bench: web
+	dotnet run -c Release --project bench/MlRisk.Bench.csproj -- $(BENCH_ARGS)
+
+clean:
+	dotnet clean MlRisk.sln --nologo -v quiet
+	rm -rf $(DATA)/* $(ARTIFACTS)/* bench/results/*.json
+	touch $(DATA)/.gitkeep $(ARTIFACTS)/.gitkeep

@@ -1,0 +1,31 @@
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Modeling;
+
+namespace MlRisk.Core.Explain;
+
+/// <summary>Explained forecasts from a trained <see cref="VolatilityModel"/>: rv_5d_hat plus its top-3 drivers.</summary>
+public sealed class Forecaster(VolatilityModel model)
+{
+    public Forecast Explain(ReadOnlySpan<double> features) => ExplainBatch(features)[0];
+
+    /// <summary>One forecast per row of a row-major feature matrix, in one native call for the whole batch.</summary>
+    public IReadOnlyList<Forecast> ExplainBatch(ReadOnlySpan<double> features)
+    {
+        const int width = FeatureNames.Count + 1;
+        var contributions = model.Contributions(features);
+        var rows = contributions.Length / width;
+        var forecasts = new Forecast[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            var shap = contributions.AsSpan(r * width, width);
+            var logOutput = 0.0;
+            for (var i = 0; i < width; i++) logOutput += shap[i];
+            forecasts[r] = new Forecast(
+                model.ToRv5d(logOutput),
+                logOutput,
+                shap[FeatureNames.Count],
+                TopDrivers.Select(features.Slice(r * FeatureNames.Count, FeatureNames.Count), shap));
+        }
+        return forecasts;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MlRisk.Core.Lake.Blob;
+
+/// <summary>Puts the lake on Azure Blob Storage.</summary>
+public static class BlobLakeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="BlobLakeStorage"/> as the <see cref="ILakeStorage"/>, replacing any storage registered
+    /// before (so the call order relative to AddMlRiskPipeline does not matter), with its "Lake:Blob" settings
+    /// validated when the host starts. Settings: Lake:Blob:ConnectionString (required), Lake:Blob:Container
+    /// (default mlrisk-lake), Lake:Blob:LeaseSeconds (15-60, default 60), Lake:Blob:LockWaitSeconds (default 5);
+    /// as environment variables Lake__Blob__ConnectionString and so on.
+    /// </summary>
+    public static IServiceCollection AddMlRiskBlobLake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BlobLakeOptions>().Bind(configuration.GetSection(BlobLakeOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlobLakeOptions>, BlobLakeOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.Replace(ServiceDescriptor.Singleton<ILakeStorage, BlobLakeStorage>());
+        return services;
+    }
+}

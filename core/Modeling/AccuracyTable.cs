@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace MlRisk.Core.Modeling;
+
+/// <summary>RMSE and QLIKE of the model, the baseline, HAR-RV and HAR-X on the same out-of-sample rows.</summary>
+public sealed record AccuracyTable(DateOnly From, DateOnly To, int Rows, ForecastScore Model, ForecastScore Baseline, ForecastScore Har, ForecastScore HarX)
+{
+    public const string ModelName = "model";
+    public const string BaselineName = "baseline";
+    public const string HarName = "har_rv";
+    public const string HarXName = "har_x";
+
+    /// <summary>Scores the predictions dated in [from, to]; null bounds take every row.</summary>
+    public static AccuracyTable Score(IReadOnlyList<OutOfSamplePrediction> predictions, DateOnly? from = null, DateOnly? to = null)
+    {
+        var selected = new List<OutOfSamplePrediction>(predictions.Count);
+        foreach (var p in predictions)
+        {
+            if ((from is null || p.Date >= from) && (to is null || p.Date <= to)) selected.Add(p);
+        }
+        if (selected.Count == 0) throw new ArgumentException("no out-of-sample predictions in the requested date range");
+
+        var realized = new double[selected.Count];
+        var model = new double[selected.Count];
+        var baseline = new double[selected.Count];
+        var har = new double[selected.Count];
+        var harX = new double[selected.Count];
+        for (var i = 0; i < selected.Count; i++)
+        {
+            realized[i] = selected[i].Realized;
+            model[i] = selected[i].Model;
+            baseline[i] = selected[i].Baseline;
+            har[i] = selected[i].Har;
+            harX[i] = selected[i].HarX;
+        }
+        var baselineRmse = Rmse.Compute(realized, baseline);
+        var baselineQLike = QLike.Compute(realized, baseline);
+        ForecastScore Score(string name, double[] forecast)
+        {
+            var rmse = Rmse.Compute(realized, forecast);
+            var qlike = QLike.Compute(realized, forecast);
+            return new ForecastScore(name, rmse, qlike, 1.0 - rmse / baselineRmse, 1.0 - qlike / baselineQLike);
+        }
+        return new AccuracyTable(
+            selected[0].Date, selected[^1].Date, selected.Count,
+            Score(ModelName, model), Score(BaselineName, baseline), Score(HarName, har), Score(HarXName, harX));
+    }
+
+    [JsonIgnore]
+    public IReadOnlyList<ForecastScore> All => [Model, Baseline, Har, HarX];
+
+    /// <summary>A fixed-width table for logs, test output and the run summary.</summary>
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"out-of-sample {From:yyyy-MM-dd}..{To:yyyy-MM-dd}, {Rows} rows").AppendLine();
+        text.AppendLine("forecaster    RMSE       vs base   QLIKE     vs base");
+        foreach (var s in All)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"{s.Forecaster,-12} {s.Rmse,9:F6}  {s.RmseImprovement,7:P1}  {s.QLike,8:F4}  {s.QLikeImprovement,7:P1}").AppendLine();
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,24 @@
+using MlRisk.Core.Contracts;
+
+namespace MlRisk.Core.Modeling;
+
+/// <summary>
+/// The infer stage's work on data it has already read: loads the champion and its walk-forward predictions
+/// from the registry and plans the predictions_daily rows (<see cref="PredictionPlanner"/>).
+/// </summary>
+public sealed class ChampionInference(ModelRegistry registry)
+{
+    /// <exception cref="NoChampionException">no model has passed the gate.</exception>
+    public async Task<IReadOnlyList<PredictionRow>> PlanAsync(
+        IReadOnlyList<FeatureRow> features, IReadOnlySet<DateOnly> predicted, CancellationToken ct)
+    {
+        var champion = await registry.ReadChampionAsync(ct)
+            ?? throw new NoChampionException(
+                $"no model has passed the gate yet ({Path.Combine(registry.ModelsFolder, ModelRegistry.ChampionFile)} does not exist); " +
+                "run train and check its gate decision in the run summary");
+        var metadata = await registry.ReadMetadataAsync(champion.Version, ct);
+        using var model = await registry.LoadModelAsync(metadata, ct);
+        var walkForward = registry.ReadCvPredictions(champion.Version);
+        return new PredictionPlanner(champion.Version, metadata.TrainingTo, walkForward, model).Plan(features, predicted);
+    }
+}

@@ -1,0 +1,30 @@
+namespace MlRisk.Core.Modeling;
+
+/// <summary>
+/// metadata.json of a registered model: what it was trained on, how, how well it did out of sample, the
+/// gate's verdict, and the parts of the model that live outside LightGBM's model.txt (the log-HAR base and
+/// the bias correction), so the registry alone can rebuild the served model exactly.
+/// </summary>
+public sealed record ModelMetadata
+{
+    public required string Version { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateOnly TrainingFrom { get; init; }
+    public required DateOnly TrainingTo { get; init; }
+    public required int TrainingRows { get; init; }
+    public required string TrainingFingerprint { get; init; }
+    public required IReadOnlyList<string> FeatureNames { get; init; }
+    public required BoosterParameters Parameters { get; init; }
+    public required string LightGbmParameters { get; init; }
+    public required int Seed { get; init; }
+    public required string LightGbmVersion { get; init; }
+    public required int BoostingRounds { get; init; }
+    public required IReadOnlyList<double> BaseCoefficients { get; init; }
+    public required IReadOnlyList<double> BaseMeans { get; init; }
+    public required double LogBias { get; init; }
+    public required WalkForwardOptions WalkForward { get; init; }
+    public required int ValidationSessions { get; init; }
+    public required int Folds { get; init; }
+    public required AccuracyTable Accuracy { get; init; }
+    public required GateDecision Gate { get; init; }
+}

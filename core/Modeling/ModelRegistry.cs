@@ -1,0 +1,112 @@
+using System.Text.Json;
+using MlRisk.Core.Contracts;
+
+namespace MlRisk.Core.Modeling;
+
+/// <summary>
+/// The filesystem model registry: &lt;artifacts&gt;/models/&lt;version&gt;/{model.txt, metadata.json, cv_predictions.parquet}
+/// and &lt;artifacts&gt;/models/champion.json. A version folder is written under a temporary name and renamed
+/// into place, so a reader never sees half a model; an existing version is never rewritten. champion.json is
+/// replaced atomically (temp file + rename).
+/// </summary>
+public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
+{
+    public const string ModelFile = "model.txt";
+    public const string MetadataFile = "metadata.json";
+    public const string ChampionFile = "champion.json";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+
+    public string ModelsFolder { get; } = Path.Combine(artifactsFolder, "models");
+
+    public string VersionFolder(string version) => Path.Combine(ModelsFolder, version);
+
+    public bool Exists(string version) => File.Exists(Path.Combine(VersionFolder(version), MetadataFile));
+
+    /// <summary>Stores a trained model; returns false (and writes nothing) when the version is already stored.</summary>
+    public async Task<bool> SaveAsync(
+        ModelMetadata metadata, string modelText, IReadOnlyList<OutOfSamplePrediction> cvPredictions, CancellationToken ct)
+    {
+        if (Exists(metadata.Version)) return false;
+        Directory.CreateDirectory(ModelsFolder);
+        var temporary = Path.Combine(ModelsFolder, $".tmp-{metadata.Version}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temporary);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(temporary, ModelFile), modelText, ct);
+            CvPredictionsFile.Write(Path.Combine(temporary, CvPredictionsFile.FileName), cvPredictions);
+            await using (var stream = File.Create(Path.Combine(temporary, MetadataFile)))
+            {
+                await JsonSerializer.SerializeAsync(stream, metadata, Json, ct);
+            }
+            Directory.Move(temporary, VersionFolder(metadata.Version));
+            return true;
+        }
+        catch
+        {
+            Directory.Delete(temporary, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Points champion.json at a stored version.</summary>
+    public async Task PromoteAsync(string version, CancellationToken ct)
+    {
+        if (!Exists(version)) throw new InvalidOperationException($"cannot promote model {version}: {VersionFolder(version)} holds no {MetadataFile}");
+        var target = Path.Combine(ModelsFolder, ChampionFile);
+        var temporary = Path.Combine(ModelsFolder, $".tmp-{ChampionFile}-{Guid.NewGuid():N}");
+        await using (var stream = File.Create(temporary))
+        {
+            await JsonSerializer.SerializeAsync(stream, new ChampionPointer(version, time.GetUtcNow()), Json, ct);
+        }
+        File.Move(temporary, target, overwrite: true);
+    }
+
+    /// <summary>The served version, or null before any model passed the gate.</summary>
+    public async Task<ChampionPointer?> ReadChampionAsync(CancellationToken ct)
+    {
+        var path = Path.Combine(ModelsFolder, ChampionFile);
+        if (!File.Exists(path)) return null;
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<ChampionPointer>(stream, Json, ct)
+            ?? throw new InvalidDataException($"{path} is empty; delete it and rerun train to promote a model");
+    }
+
+    public async Task<ModelMetadata> ReadMetadataAsync(string version, CancellationToken ct)
+    {
+        var path = Path.Combine(VersionFolder(version), MetadataFile);
+        if (!File.Exists(path)) throw new FileNotFoundException($"model {version} is not in the registry: {path} does not exist", path);
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<ModelMetadata>(stream, Json, ct)
+            ?? throw new InvalidDataException($"{path} is empty");
+    }
+
+    /// <summary>Rebuilds a stored model exactly: LightGBM trees from model.txt, the log-HAR base and bias from metadata.json.</summary>
+    public async Task<VolatilityModel> LoadModelAsync(ModelMetadata metadata, CancellationToken ct)
+    {
+        if (!metadata.FeatureNames.SequenceEqual(FeatureNames.All))
+        {
+            throw new InvalidDataException(
+                $"model {metadata.Version} was trained on features [{string.Join(", ", metadata.FeatureNames)}], " +
+                $"not the current [{string.Join(", ", FeatureNames.All)}]; retrain it");
+        }
+        var text = await File.ReadAllTextAsync(Path.Combine(VersionFolder(metadata.Version), ModelFile), ct);
+        var trees = Booster.LoadFromString(text);
+        try
+        {
+            return new VolatilityModel(new LogHarBase(metadata.BaseCoefficients, metadata.BaseMeans), trees, metadata.LogBias);
+        }
+        catch
+        {
+            trees.Dispose();
+            throw;
+        }
+    }
+
+    public IReadOnlyList<OutOfSamplePrediction> ReadCvPredictions(string version) =>
+        CvPredictionsFile.Read(Path.Combine(VersionFolder(version), CvPredictionsFile.FileName));
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MlRisk.Core.Modeling;
+
+/// <summary>Settings of the train and infer stages, bound from the "Modeling" configuration section.</summary>
+public sealed class ModelingOptions
+{
+    public const string Section = "Modeling";
+
+    public WalkForwardOptions WalkForward { get; set; } = new();
+
+    /// <summary>Tree parameters; <see cref="BoosterParameters.Iterations"/> is the most rounds the in-window validation may pick.</summary>
+    public BoosterParameters Booster { get; set; } = new();
+
+    /// <summary>
+    /// The last sessions of every training window held out (after a purge) to pick the number of boosting
+    /// rounds and measure the bias correction on rows the trees did not see. 252 sessions is a year.
+    /// </summary>
+    [Range(20, 10_000)]
+    public int ValidationSessions { get; set; } = 252;
+
+    /// <summary>The gate: a model is served only if its QLIKE or RMSE beats the baseline's by this fraction.</summary>
+    [Range(0.0, 1.0)]
+    public double GateMargin { get; set; } = 0.02;
+
+    /// <summary>Where the model registry lives: &lt;ArtifactsFolder&gt;/models.</summary>
+    [Required]
+    public string ArtifactsFolder { get; set; } = "artifacts";
+}

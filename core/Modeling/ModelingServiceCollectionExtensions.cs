@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MlRisk.Core.Modeling;
+
+public static class ModelingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the model registry, <see cref="ModelTrainer"/> (train stage) and <see cref="ChampionInference"/>
+    /// (infer stage), with <see cref="ModelingOptions"/> bound from the "Modeling" section and validated at start.
+    /// </summary>
+    public static IServiceCollection AddMlRiskModeling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ModelingOptions>()
+            .Bind(configuration.GetSection(ModelingOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.WalkForward.InitialTrainingSessions >= 2 * (o.WalkForward.PurgeSessions + o.ValidationSessions),
+                "Modeling:WalkForward:InitialTrainingSessions must be at least twice PurgeSessions plus Modeling:ValidationSessions " +
+                "(each fold holds out a purged validation block and trains on at least as many rows before it)")
+            .Validate(o => o.WalkForward.PurgeSessions >= 5, "Modeling:WalkForward:PurgeSessions must be at least 5 (rv_5d reads 5 future returns)")
+            .Validate(o => o.Booster.Iterations >= VolatilityModelTrainer.RoundStep,
+                $"Modeling:Booster:Iterations must be at least {VolatilityModelTrainer.RoundStep}")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new ModelRegistry(
+            Path.GetFullPath(sp.GetRequiredService<IOptions<ModelingOptions>>().Value.ArtifactsFolder), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ModelTrainer>();
+        services.TryAddSingleton<ChampionInference>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+namespace MlRisk.Core.Modeling;
+
+/// <summary>
+/// QLIKE on variances (Patton 2011): QLIKE = mean( y^2/f^2 - ln(y^2/f^2) - 1 ), y = realized rv_5d,
+/// f = forecast rv_5d. Zero for a perfect forecast; punishes under-forecasting risk harder than over-forecasting.
+/// </summary>
+public static class QLike
+{
+    public static double Compute(ReadOnlySpan<double> realized, ReadOnlySpan<double> forecast)
+    {
+        Forecasts.CheckPaired(realized, forecast, "QLIKE");
+        var sum = 0.0;
+        for (var i = 0; i < realized.Length; i++)
+        {
+            if (forecast[i] <= 0.0 || realized[i] <= 0.0)
+            {
+                throw new ArgumentException(
+                    $"QLIKE needs positive realized and forecast values; row {i} has realized {realized[i]} and forecast {forecast[i]}");
+            }
+            var ratio = realized[i] * realized[i] / (forecast[i] * forecast[i]);
+            sum += ratio - Math.Log(ratio) - 1.0;
+        }
+        return sum / realized.Length;
+    }
+}

@@ -1,0 +1,95 @@
+using MlRisk.Core.Contracts;
+
+namespace MlRisk.Core.Modeling;
+
+/// <summary>
+/// Fits a <see cref="VolatilityModel"/> on the first rows of a training set, touching no later row.
+/// The model: OLS of ln rv_5d on the log-HAR-X regressors, then LightGBM on ln rv_5d with the OLS forecast
+/// as init_score, so the trees learn only what the linear model misses.
+/// The number of boosting rounds is chosen inside the window: the last <see cref="ModelingOptions.ValidationSessions"/>
+/// rows are held out (after a purge), a model fitted on the rows before them picks the round count with the
+/// lowest held-out squared log-error, and the model is refitted on the whole window with that round count.
+/// The bias correction uses the in-window residuals of the linear base: with six coefficients on hundreds
+/// of rows they are honest estimates of its out-of-sample error, which the trees' in-sample residuals are not,
+/// and one held-out year is too regime-dependent to measure a variance on.
+/// </summary>
+public static class VolatilityModelTrainer
+{
+    /// <summary>Rounds are tried in steps of this many; a tree part below one step is not worth keeping.</summary>
+    public const int RoundStep = 10;
+
+    public static VolatilityModel Train(TrainingSet set, int trainEnd, ModelingOptions options)
+    {
+        if (trainEnd > set.Rows) throw new ArgumentOutOfRangeException(nameof(trainEnd), trainEnd, $"the training set has {set.Rows} rows");
+        var validationStart = trainEnd - options.ValidationSessions;
+        var innerEnd = validationStart - options.WalkForward.PurgeSessions;
+        if (innerEnd < options.ValidationSessions)
+        {
+            throw new ArgumentException(
+                $"a training window of {trainEnd} rows is too short to hold out Modeling:ValidationSessions = {options.ValidationSessions} " +
+                "sessions and train on as many before them; lower ValidationSessions or raise WalkForward:InitialTrainingSessions");
+        }
+
+        int rounds;
+        using (var inner = Fit(set, innerEnd, options.Booster))
+        {
+            rounds = BestRounds(set, validationStart, trainEnd, inner);
+        }
+        var full = Fit(set, trainEnd, options.Booster with { Iterations = rounds });
+        return new VolatilityModel(full.Base, full.Trees, full.BaseLogBias);
+    }
+
+    /// <summary>The round count, a multiple of <see cref="RoundStep"/>, with the lowest squared log-error on rows [start, end).</summary>
+    private static int BestRounds(TrainingSet set, int start, int end, Parts inner)
+    {
+        var rows = end - start;
+        var residual = new double[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            residual[r] = LogHarBase.LogTarget(set.Rv5d[start + r]) - inner.Base.Predict(set.Row(start + r));
+        }
+        var validation = set.Block(start, end);
+        var best = 0;
+        var bestError = double.PositiveInfinity;
+        for (var k = RoundStep; k <= inner.Trees.Iterations; k += RoundStep)
+        {
+            var trees = inner.Trees.PredictRaw(validation, k);
+            var error = 0.0;
+            for (var r = 0; r < rows; r++)
+            {
+                var e = residual[r] - trees[r];
+                error += e * e;
+            }
+            if (error < bestError)
+            {
+                bestError = error;
+                best = k;
+            }
+        }
+        if (best == 0)
+        {
+            throw new InvalidOperationException(
+                $"LightGBM stopped after {inner.Trees.Iterations} rounds, fewer than {RoundStep}: the training window has nothing to split on");
+        }
+        return best;
+    }
+
+    private sealed record Parts(LogHarBase Base, Booster Trees, double BaseLogBias) : IDisposable
+    {
+        public void Dispose() => Trees.Dispose();
+    }
+
+    private static Parts Fit(TrainingSet set, int trainEnd, BoosterParameters parameters)
+    {
+        var features = set.Block(0, trainEnd);
+        var logRv = new double[trainEnd];
+        for (var r = 0; r < trainEnd; r++) logRv[r] = LogHarBase.LogTarget(set.Rv5d[r]);
+
+        var linearBase = LogHarBase.Fit(features, logRv);
+        var initScore = new double[trainEnd];
+        for (var r = 0; r < trainEnd; r++) initScore[r] = linearBase.Predict(set.Row(r));
+
+        using var data = new Dataset(features, FeatureNames.Count, logRv, initScore, parameters, FeatureNames.All);
+        return new Parts(linearBase, Booster.Train(data, parameters), BiasCorrection.LogBias(logRv, initScore));
+    }
+}

@@ -1,0 +1,61 @@
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Explain;
+
+namespace MlRisk.Core.Modeling;
+
+/// <summary>
+/// Runs the walk-forward of DESIGN §5: for every fold, fits the model, HAR-RV and HAR-X on the fold's
+/// training rows only and forecasts its test block; the baseline needs no fit. Every forecaster is scored
+/// on exactly the same rows. Folds are independent, so they run in parallel; each fold's result depends
+/// only on its rows, so the output does not depend on the schedule.
+/// </summary>
+public sealed class WalkForward(ModelingOptions options)
+{
+    public WalkForwardResult Run(TrainingSet set, CancellationToken ct)
+    {
+        var folds = new WalkForwardSplitter(options.WalkForward).Split(set.Rows);
+        if (folds.Count == 0)
+        {
+            throw new InvalidOperationException(
+                $"the training set has {set.Rows} rows, not more than the {options.WalkForward.InitialTrainingSessions} " +
+                "sessions of Modeling:WalkForward:InitialTrainingSessions; there is nothing to test on yet");
+        }
+        var perFold = new OutOfSamplePrediction[folds.Count][];
+        // Two folds at a time on one LightGBM thread each: the trees are too small for LightGBM's
+        // own threading to pay off, and the thread count stays part of the parameters, so it is deterministic.
+        var perFoldOptions = new ModelingOptions
+        {
+            WalkForward = options.WalkForward,
+            Booster = options.Booster with { Threads = 1 },
+            ValidationSessions = options.ValidationSessions,
+        };
+        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
+            f => perFold[f] = RunFold(set, folds[f], perFoldOptions));
+
+        var predictions = new List<OutOfSamplePrediction>(set.Rows);
+        foreach (var block in perFold) predictions.AddRange(block);
+        return new WalkForwardResult(folds, predictions, AccuracyTable.Score(predictions));
+    }
+
+    private static OutOfSamplePrediction[] RunFold(TrainingSet set, WalkForwardFold fold, ModelingOptions options)
+    {
+        var train = set.Block(0, fold.TrainEnd);
+        var trainRv = set.Rv5d.AsSpan(0, fold.TrainEnd);
+        var har = HarModel.Fit(HarKind.HarRv, train, trainRv);
+        var harX = HarModel.Fit(HarKind.HarX, train, trainRv);
+        using var model = VolatilityModelTrainer.Train(set, fold.TrainEnd, options);
+
+        var test = set.Block(fold.TestStart, fold.TestEnd);
+        var forecasts = new Forecaster(model).ExplainBatch(test);
+        var predictions = new OutOfSamplePrediction[fold.TestRows];
+        for (var i = 0; i < predictions.Length; i++)
+        {
+            var row = fold.TestStart + i;
+            var features = set.Row(row);
+            predictions[i] = new OutOfSamplePrediction(
+                set.Dates[row], fold.Index, forecasts[i].Rv5dHat, Baseline.Forecast(features), har.Forecast(features),
+                harX.Forecast(features), set.Rv5d[row], forecasts[i].Drivers);
+        }
+        return predictions;
+    }
+}

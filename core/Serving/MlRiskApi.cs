@@ -1,0 +1,239 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using MlRisk.Core.Calendar;
+
+namespace MlRisk.Core.Serving;
+
+/// <summary>
+/// The HTTP API of both hosts. The standalone host maps these routes with <see cref="MapMlRiskApi"/>;
+/// each Azure Functions HTTP function calls the same static handler.
+/// </summary>
+public static class MlRiskApi
+{
+    public static IEndpointRouteBuilder MapMlRiskApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/predict", PredictAsync)
+            .WithName("Predict")
+            .WithSummary("Forecast rv_5d for a date from a feature vector, or from the stored features of that date")
+            .Accepts<PredictBody>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/predictions", HistoryAsync)
+            .WithName("Predictions")
+            .WithSummary("Stored forecasts in [from, to] with the realized rv_5d and the baseline where known")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        app.MapGet("/predictions/latest", LatestAsync)
+            .WithName("LatestPrediction")
+            .WithSummary("The newest stored forecast")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/model", ModelAsync)
+            .WithName("Model")
+            .WithSummary("The champion's walk-forward scores, gate decision and metadata")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/runs/latest", LatestRunAsync)
+            .WithName("LatestRun")
+            .WithSummary("The newest pipeline run summary")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/health", HealthAsync)
+            .WithName("Health")
+            .WithSummary("Model loaded, last data date and staleness in NYSE sessions");
+        app.MapGet("/" + DashboardFiles.Route, (string? file, IOptions<ServingOptions> options) => Dashboard(file, options))
+            .WithName("Dashboard")
+            .ExcludeFromDescription();
+        app.MapGet("/" + DashboardFiles.VendorRoute, (string file, IOptions<ServingOptions> options) => Dashboard("vendor/" + file, options))
+            .WithName("DashboardVendor")
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<Results<Ok<PredictResponse>, ProblemHttpResult>> PredictAsync(
+        HttpRequest request,
+        [FromServices] IForecastReader forecasts,
+        [FromServices] IChampionModel champion,
+        CancellationToken ct)
+    {
+        if (request.ContentType is { } contentType && !IsJson(contentType)) return Problems.UnsupportedMediaType(contentType);
+        if (request.ContentLength > PredictRequestReader.MaxBodyBytes) return Problems.BodyTooLarge(request.ContentLength);
+
+        PredictRequestReader.Result read;
+        var buffer = ArrayPool<byte>.Shared.Rent(PredictRequestReader.MaxBodyBytes + 1);
+        try
+        {
+            var length = 0;
+            while (length <= PredictRequestReader.MaxBodyBytes)
+            {
+                var n = await request.Body.ReadAsync(buffer.AsMemory(length, PredictRequestReader.MaxBodyBytes + 1 - length), ct);
+                if (n == 0) break;
+                length += n;
+            }
+            if (length > PredictRequestReader.MaxBodyBytes) return Problems.BodyTooLarge(null);
+            read = PredictRequestReader.Read(buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (read.Request is not { } body)
+        {
+            return read.MalformedJson ? Problems.MalformedJson(read.Errors[0]) : Problems.InvalidRequest(read.Errors);
+        }
+
+        var state = await champion.GetAsync(ct);
+        if (!state.HasChampion) return Problems.NoChampion(state);
+
+        var features = body.Features;
+        var source = PredictResponse.FromRequest;
+        if (features is null)
+        {
+            var row = await forecasts.FeaturesAsync(body.AsOfDate, ct);
+            if (row is null) return Problems.NoStoredFeatures(body.AsOfDate);
+            features = row.Values;
+            source = PredictResponse.FromLake;
+        }
+
+        var forecast = state.Forecaster.Predict(features);
+        if (!double.IsFinite(forecast.Rv5dHat) || forecast.Rv5dHat <= 0)
+        {
+            throw new InvalidOperationException(
+                $"Model {state.Card.Version} forecast rv_5d = {forecast.Rv5dHat} for {body.AsOfDate:yyyy-MM-dd}; a forecast must be a positive finite number.");
+        }
+
+        return TypedResults.Ok(new PredictResponse(
+            forecast.Rv5dHat,
+            null,
+            ForecastDriver.Names(forecast.TopDrivers),
+            body.AsOfDate,
+            state.Card.Version,
+            Annualization.Annualize(forecast.Rv5dHat),
+            ForecastDriver.From(forecast.TopDrivers),
+            source));
+    }
+
+    public static async Task<Results<Ok<PredictionHistoryResponse>, ProblemHttpResult>> HistoryAsync(
+        [FromQuery] string? from,
+        [FromQuery] string? to,
+        [FromServices] IForecastReader forecasts,
+        CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var fromDate = ParseQueryDate("from", from, errors);
+        var toDate = ParseQueryDate("to", to, errors);
+        if (errors.Count == 0 && fromDate > toDate)
+        {
+            errors.Add(FieldError.At("from", $"from ({from}) is after to ({to})."));
+        }
+        if (errors.Count > 0) return Problems.InvalidRequest(errors);
+
+        var points = await forecasts.HistoryAsync(fromDate, toDate, ct);
+        return TypedResults.Ok(new PredictionHistoryResponse(fromDate, toDate, points.Count, points));
+    }
+
+    public static async Task<Results<Ok<LatestForecastResponse>, ProblemHttpResult>> LatestAsync(
+        [FromServices] IForecastReader forecasts,
+        CancellationToken ct)
+    {
+        var latest = await forecasts.LatestAsync(ct);
+        if (latest is null)
+        {
+            return Problems.NotFound("no-predictions", "No forecasts yet",
+                "predictions_daily is empty: run the pipeline (./mlrisk run) or wait for the DailyRun timer.");
+        }
+        return TypedResults.Ok(new LatestForecastResponse(
+            latest.Date,
+            latest.Rv5dHat,
+            Annualization.Annualize(latest.Rv5dHat),
+            ForecastDriver.Names(latest.TopDrivers),
+            ForecastDriver.From(latest.TopDrivers),
+            latest.ModelVersion,
+            latest.Source));
+    }
+
+    public static async Task<Results<Ok<ModelCard>, ProblemHttpResult>> ModelAsync(
+        [FromServices] IChampionModel champion,
+        CancellationToken ct)
+    {
+        var state = await champion.GetAsync(ct);
+        return state.HasChampion ? TypedResults.Ok(state.Card) : Problems.NoChampion(state);
+    }
+
+    public static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> LatestRunAsync(
+        [FromServices] IRunSummaryReader runs,
+        CancellationToken ct)
+    {
+        var summary = await runs.LatestAsync(ct);
+        return summary is { } s
+            ? TypedResults.Ok(s)
+            : Problems.NotFound("no-runs", "No pipeline run yet", "No run summary exists under artifacts/runs: run the pipeline first.");
+    }
+
+    public static async Task<Ok<HealthResponse>> HealthAsync(
+        [FromServices] IForecastReader forecasts,
+        [FromServices] IChampionModel champion,
+        [FromServices] TimeProvider time,
+        [FromServices] IOptions<ServingOptions> options,
+        CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var lastSession = TradingCalendar.LastCompletedSession(now);
+        var state = await champion.GetAsync(ct);
+        var lastData = await forecasts.LastDataDateAsync(ct);
+        int? staleness = lastData is { } d ? SessionsBetween(d, lastSession) : null;
+        var status = lastData is null ? "no_data"
+            : !state.HasChampion ? "no_model"
+            : staleness > options.Value.MaxStalenessSessions ? "stale"
+            : "ok";
+        return TypedResults.Ok(new HealthResponse(
+            status, state.HasChampion, state.HasChampion ? state.Card.Version : null, lastData, lastSession, staleness, now));
+    }
+
+    /// <param name="path">Relative to the web root: null or "" for index.html, "app.js", "vendor/chart.umd.js".</param>
+    public static Results<PhysicalFileHttpResult, ProblemHttpResult> Dashboard(string? path, IOptions<ServingOptions> options)
+    {
+        var file = DashboardFiles.Resolve(options.Value.WebRoot, path);
+        if (file is null)
+        {
+            return Problems.NotFound("no-such-file", "Not found",
+                $"'/{path}' is not a dashboard file under {options.Value.WebRoot}" +
+                (path is not null && path.StartsWith("vendor/", StringComparison.Ordinal)
+                    ? "; install Chart.js with `npm ci --prefix web` and rebuild." : "."));
+        }
+        var info = new FileInfo(file);
+        var tag = new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"");
+        return TypedResults.PhysicalFile(file, DashboardFiles.ContentTypeOf(file), lastModified: info.LastWriteTimeUtc, entityTag: tag);
+    }
+
+    /// <summary>Trading sessions after <paramref name="lastData"/> up to and including <paramref name="lastSession"/>.</summary>
+    private static int SessionsBetween(DateOnly lastData, DateOnly lastSession)
+    {
+        var count = 0;
+        for (var day = lastData.AddDays(1); day <= lastSession; day = day.AddDays(1))
+        {
+            if (TradingCalendar.IsTradingDay(day)) count++;
+        }
+        return count;
+    }
+
+    private static DateOnly? ParseQueryDate(string name, string? text, List<FieldError> errors)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) return date;
+        errors.Add(FieldError.At(name, $"'{text}' is not a date in the form YYYY-MM-DD."));
+        return null;
+    }
+
+    private static bool IsJson(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+}

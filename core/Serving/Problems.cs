@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MlRisk.Core.Serving;
+
+/// <summary>
+/// The API's RFC 9457 problem details (application/problem+json). Each has a stable type URI per kind of
+/// failure; field-level failures are listed under "errors" with field, JSON pointer and detail.
+/// </summary>
+public static class Problems
+{
+    private const string TypeBase = "urn:mlrisk:problem:";
+
+    public static ProblemHttpResult MalformedJson(FieldError error) => Problem(
+        StatusCodes.Status400BadRequest, "malformed-json", "The request body is not valid JSON", error.Detail,
+        new() { ["errors"] = new[] { error } });
+
+    public static ProblemHttpResult InvalidRequest(IReadOnlyList<FieldError> errors) => Problem(
+        StatusCodes.Status400BadRequest, "invalid-request", "The request is invalid", Summarize(errors),
+        new() { ["errors"] = errors });
+
+    public static ProblemHttpResult BodyTooLarge(long? length) => Problem(
+        StatusCodes.Status413PayloadTooLarge, "body-too-large", "The request body is too large",
+        $"The body{(length is { } n ? $" of {n} bytes" : "")} exceeds the limit of {PredictRequestReader.MaxBodyBytes} bytes (64 KiB).",
+        new() { ["errors"] = new[] { FieldError.At("", $"At most {PredictRequestReader.MaxBodyBytes} bytes.") } });
+
+    public static ProblemHttpResult UnsupportedMediaType(string? contentType) => Problem(
+        StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "The body must be JSON",
+        $"Content-Type '{contentType}' is not JSON; send 'Content-Type: application/json'.", null);
+
+    public static ProblemHttpResult NoStoredFeatures(DateOnly date) => Problem(
+        StatusCodes.Status404NotFound, "no-stored-features", "No stored features for this date",
+        $"features_daily has no row for {date:yyyy-MM-dd} (not a trading day, not ingested yet, or inside the warm-up); " +
+        "send feature_vector or pick a date the pipeline has processed.",
+        new() { ["errors"] = new[] { FieldError.At(PredictRequestReader.AsOfDate, $"No features_daily row for {date:yyyy-MM-dd}.") } });
+
+    /// <summary>503 while nothing passed the gate, with the blocked candidate's scores and gate verdict when there is one.</summary>
+    public static ProblemHttpResult NoChampion(ChampionState state) => Problem(
+        StatusCodes.Status503ServiceUnavailable, "no-champion", "No champion model is being served",
+        state.BlockedReason + (state.Card is { } c ? $" Gate: {c.Gate.Detail}" : ""),
+        new()
+        {
+            ["candidate_version"] = state.Card?.Version,
+            ["gate"] = state.Card?.Gate,
+            ["scores"] = state.Card?.Scores,
+        });
+
+    public static ProblemHttpResult NotFound(string kind, string title, string detail) =>
+        Problem(StatusCodes.Status404NotFound, kind, title, detail, null);
+
+    private static ProblemHttpResult Problem(
+        int status, string kind, string title, string detail, Dictionary<string, object?>? extensions) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, type: TypeBase + kind, extensions: extensions);
+
+    private static string Summarize(IReadOnlyList<FieldError> errors)
+    {
+        const int shown = 3;
+        var parts = new List<string>(shown);
+        for (var i = 0; i < errors.Count && i < shown; i++) parts.Add($"{DisplayName(errors[i])}: {errors[i].Detail}");
+        var more = errors.Count > shown ? $" (+{errors.Count - shown} more in errors)" : "";
+        return string.Join(" ", parts) + more;
+    }
+
+    private static string DisplayName(FieldError error) => error.Field.Length == 0 ? "body" : error.Field;
+}

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using MlRisk.Core.Calendar;
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Pipeline;
+using MlRisk.Core.Serving;
+
+namespace MlRisk.Tests.Functions;
+
+/// <summary>
+/// In-test implementations of the serving ports: the seam between the HTTP side under test and the lake/model
+/// areas. A year of forecast history on NYSE sessions, features for every stored date, and a linear forecaster
+/// whose output and SHAP values are easy to check by hand.
+/// </summary>
+public sealed class FakeLake : IForecastReader, IRunSummaryReader
+{
+    public static readonly DateOnly LastDate = new(2024, 6, 28);
+
+    public FakeLake(int sessions = 260)
+    {
+        var dates = new List<DateOnly>();
+        for (var d = LastDate; dates.Count < sessions; d = d.AddDays(-1))
+        {
+            if (TradingCalendar.IsTradingDay(d)) dates.Add(d);
+        }
+        dates.Reverse();
+        for (var i = 0; i < dates.Count; i++)
+        {
+            var values = SampleFeatures(0.002 * Math.Sin(i / 7.0));
+            Features[dates[i]] = new FeatureRow(dates[i], values);
+            var forecast = LinearForecaster.Instance.Predict(values);
+            var realized = i < dates.Count - 5 ? forecast.Rv5dHat * (1 + 0.2 * Math.Cos(i / 5.0)) : (double?)null;
+            History.Add(new PredictionHistoryPoint(
+                dates[i], forecast.Rv5dHat, realized, values[FeatureNames.IndexOf(FeatureNames.SpyVol20d)] * Math.Sqrt(5.0 / 20.0),
+                "fake-v1", i < dates.Count - 20 ? "walk_forward" : "champion"));
+        }
+        if (History.Count == 0) return;
+        var last = History[^1];
+        Latest = new PredictionRow(last.Date, last.Rv5dHat, LinearForecaster.Instance.Predict(Features[last.Date].Values).TopDrivers,
+            last.ModelVersion, last.Source);
+    }
+
+    public ConcurrentDictionary<DateOnly, FeatureRow> Features { get; } = new();
+
+    public List<PredictionHistoryPoint> History { get; } = [];
+
+    public PredictionRow? Latest { get; set; }
+
+    public JsonElement? RunSummary { get; init; } =
+        JsonDocument.Parse("""{"run_id":"run-1","trigger":"manual","stages":[{"stage":"ingest","partitions_written":3}]}""").RootElement;
+
+    /// <summary>The 14 features of a calm market, in FeatureNames order, with spy_ret_1d = ret1d.</summary>
+    public static double[] SampleFeatures(double ret1d = 0.001) =>
+        [ret1d, 0.004, 0.012, 0.018, 0.027, 0.038, 0.03, 15.5, 17.9, 17.9 / 15.5, 55.0, -0.35, 0.72, 0.0004];
+
+    public Task<PredictionRow?> LatestAsync(CancellationToken ct) => Task.FromResult(Latest);
+
+    public Task<IReadOnlyList<PredictionHistoryPoint>> HistoryAsync(DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<PredictionHistoryPoint>>(
+            History.Where(p => (from is null || p.Date >= from) && (to is null || p.Date <= to)).ToList());
+
+    public Task<FeatureRow?> FeaturesAsync(DateOnly date, CancellationToken ct) =>
+        Task.FromResult(Features.TryGetValue(date, out var row) ? row : null);
+
+    public Task<DateOnly?> LastDataDateAsync(CancellationToken ct) =>
+        Task.FromResult(Features.IsEmpty ? (DateOnly?)null : Features.Keys.Max());
+
+    Task<JsonElement?> IRunSummaryReader.LatestAsync(CancellationToken ct) => Task.FromResult(RunSummary);
+}
+
+/// <summary>rv_5d_hat = exp(-4 + Σ wᵢ xᵢ) with SHAP φᵢ = wᵢ xᵢ (exact for a linear model in log space with zero baseline).</summary>
+public sealed class LinearForecaster : IForecaster
+{
+    public static readonly LinearForecaster Instance = new();
+
+    private static readonly double[] Weights = [-8, -2, -1, 3, 2, 6, 1.5, 0.01, -0.005, 0.1, -0.002, 0.05, -0.05, 1];
+
+    public Forecast Predict(double[] features)
+    {
+        var shap = new double[FeatureNames.Count];
+        var log = -4.0;
+        for (var i = 0; i < shap.Length; i++)
+        {
+            shap[i] = Weights[i] * features[i];
+            log += shap[i];
+        }
+        var top = Enumerable.Range(0, shap.Length).OrderByDescending(i => Math.Abs(shap[i])).Take(3)
+            .Select(i => new Driver(FeatureNames.All[i], features[i], shap[i])).ToList();
+        return new Forecast(Math.Exp(log), top);
+    }
+}
+
+public sealed class FakeChampion(bool serving) : IChampionModel
+{
+    public static readonly ModelCard Card = new(
+        "fake-v1",
+        [
+            new BenchmarkScore(BenchmarkScore.Candidate, 0.0105, 0.48),
+            new BenchmarkScore(BenchmarkScore.Baseline, 0.0127, 0.694),
+            new BenchmarkScore(BenchmarkScore.Har, 0.0112, 0.56),
+            new BenchmarkScore(BenchmarkScore.HarX, 0.0104, 0.49),
+        ],
+        new GateDecision(true, 0.02, "QLIKE 0.4800 vs baseline 0.6940 (-30.8%), RMSE 0.01050 vs 0.01270 (-17.3%): passed"),
+        JsonDocument.Parse("""{"version":"fake-v1","seed":42}""").RootElement);
+
+    public static readonly ModelCard FailedCard = Card with
+    {
+        Version = "fake-v0",
+        Scores =
+        [
+            new BenchmarkScore(BenchmarkScore.Candidate, 0.01275, 0.69),
+            new BenchmarkScore(BenchmarkScore.Baseline, 0.0127, 0.694),
+            new BenchmarkScore(BenchmarkScore.Har, 0.0112, 0.56),
+            new BenchmarkScore(BenchmarkScore.HarX, 0.0104, 0.49),
+        ],
+        Gate = new GateDecision(false, 0.02, "QLIKE 0.6900 vs baseline 0.6940 (-0.6%), RMSE 0.01275 vs 0.01270 (+0.4%): failed"),
+    };
+
+    public Task<ChampionState> GetAsync(CancellationToken ct) => Task.FromResult(serving
+        ? ChampionState.Serving(LinearForecaster.Instance, Card)
+        : ChampionState.None("Candidate fake-v0 failed the gate.", FailedCard));
+}
+
+public sealed class RecordingTrigger : IPipelineTrigger
+{
+    public ConcurrentQueue<(IReadOnlyList<StageName> Stages, string Trigger)> Runs { get; } = new();
+
+    public Task RunAsync(IReadOnlyList<StageName> stages, string trigger, CancellationToken ct)
+    {
+        Runs.Enqueue((stages, trigger));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MlRisk.Core.Lake;
+using MlRisk.Core.Lake.Blob;
+
+namespace MlRisk.Tests.Lake.Blob;
+
+public sealed class BlobLakeOptionsTests
+{
+    private const string DevConnectionString = "UseDevelopmentStorage=true";
+
+    [Fact]
+    public void Bad_blob_settings_fail_at_start_naming_every_key()
+    {
+        using var services = Provider(new()
+        {
+            ["Lake:Blob:ConnectionString"] = "",
+            ["Lake:Blob:Container"] = "Lake_Data",
+            ["Lake:Blob:LeaseSeconds"] = "90",
+            ["Lake:Blob:LockWaitSeconds"] = "-1",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            ["Lake:Blob:ConnectionString", "Lake:Blob:Container", "Lake:Blob:LeaseSeconds", "Lake:Blob:LockWaitSeconds"],
+            error.Failures.Select(f => f.Split(' ')[0]));
+    }
+
+    [Fact]
+    public void A_malformed_connection_string_is_rejected_at_start()
+    {
+        using var services = Provider(new() { ["Lake:Blob:ConnectionString"] = "AccountName=x;no-equals-sign" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.StartsWith("Lake:Blob:ConnectionString is not a valid Azure Storage connection string", Assert.Single(error.Failures));
+    }
+
+    [Fact]
+    public void The_blob_lake_replaces_a_lake_storage_registered_before_it()
+    {
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddSingleton<ILakeStorage>(_ => throw new InvalidOperationException("the earlier storage must not be used"));
+        collection.AddMlRiskBlobLake(Configuration(new() { ["Lake:Blob:ConnectionString"] = DevConnectionString, ["Lake:Blob:Container"] = "risk" }));
+        using var services = collection.BuildServiceProvider();
+
+        var lake = Assert.IsType<BlobLakeStorage>(services.GetRequiredService<ILakeStorage>());
+
+        Assert.Equal("http://127.0.0.1:10000/devstoreaccount1/risk", lake.ContainerUri.ToString());
+    }
+
+    private static ServiceProvider Provider(Dictionary<string, string?> settings) =>
+        new ServiceCollection().AddLogging().AddMlRiskBlobLake(Configuration(settings)).BuildServiceProvider();
+
+    private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Modeling;
+
+namespace MlRisk.Tests.Modeling;
+
+public class ModelRegistryTests
+{
+    private static readonly (List<FeatureRow> Features, List<LabelRow> Labels) Market = SyntheticMarket.Generate(600);
+
+    [Fact]
+    public async Task A_passing_model_is_stored_with_its_files_and_becomes_champion()
+    {
+        using var modeling = new SmallModeling();
+        var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        Assert.True(outcome.Gate.Passed, outcome.Gate.Summary);
+        var folder = modeling.Registry.VersionFolder(outcome.Version);
+        Assert.True(File.Exists(Path.Combine(folder, ModelRegistry.ModelFile)));
+        Assert.True(File.Exists(Path.Combine(folder, CvPredictionsFile.FileName)));
+        var champion = await modeling.Registry.ReadChampionAsync(CancellationToken.None);
+        Assert.Equal(outcome.Version, champion!.Version);
+        Assert.Equal(modeling.Time.GetUtcNow(), champion.PromotedAt);
+        Assert.Empty(Directory.GetFileSystemEntries(modeling.Registry.ModelsFolder, ".tmp-*"));
+    }
+
+    [Fact]
+    public async Task Metadata_records_the_training_rows_features_settings_and_scores()
+    {
+        using var modeling = new SmallModeling();
+        var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var metadata = await modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None);
+
+        Assert.Equal(Market.Labels[^1].Date, metadata.TrainingTo);
+        Assert.Equal(600, metadata.TrainingRows);
+        Assert.Equal(FeatureNames.All, metadata.FeatureNames);
+        Assert.Equal("4.7.0", metadata.LightGbmVersion);
+        Assert.Equal(64, metadata.TrainingFingerprint.Length);
+        Assert.Equal(3, metadata.Folds);
+        Assert.Equal(outcome.Accuracy.Model.QLike, metadata.Accuracy.Model.QLike);
+        Assert.StartsWith($"{metadata.TrainingTo:yyyyMMdd}-", outcome.Version);
+        Assert.Equal(modeling.Time.GetUtcNow(), metadata.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Rerunning_on_the_same_rows_is_idempotent()
+    {
+        using var modeling = new SmallModeling();
+        var trainer = modeling.Trainer(SmallModeling.Options());
+        var first = await trainer.TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var metadataPath = Path.Combine(modeling.Registry.VersionFolder(first.Version), ModelRegistry.MetadataFile);
+        var bytes = await File.ReadAllBytesAsync(metadataPath);
+        modeling.Time.Advance(TimeSpan.FromDays(1));
+
+        var second = await trainer.TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        Assert.Equal(first.Version, second.Version);
+        Assert.False(second.Stored);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(metadataPath));
+        Assert.Single(Directory.GetDirectories(modeling.Registry.ModelsFolder));
+    }
+
+    [Fact]
+    public async Task A_model_that_fails_the_gate_is_stored_but_the_champion_stays()
+    {
+        using var modeling = new SmallModeling();
+        var served = await modeling.Trainer(SmallModeling.Options()).TrainAsync(
+            Market.Features.Take(500).ToList(), Market.Labels, CancellationToken.None);
+
+        var failed = await modeling.Trainer(SmallModeling.Options(gateMargin: 0.99)).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        Assert.False(failed.Gate.Passed);
+        Assert.False(failed.Promoted);
+        Assert.True(modeling.Registry.Exists(failed.Version));
+        Assert.Equal(served.Version, (await modeling.Registry.ReadChampionAsync(CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task The_stored_model_reproduces_a_fresh_training_run_exactly()
+    {
+        using var modeling = new SmallModeling();
+        var options = SmallModeling.Options();
+        var outcome = await modeling.Trainer(options).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var set = TrainingSet.Join(Market.Features, Market.Labels);
+
+        var metadata = await modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None);
+        using var loaded = await modeling.Registry.LoadModelAsync(metadata, CancellationToken.None);
+        using var retrained = VolatilityModelTrainer.Train(set, set.Rows, options);
+
+        Assert.Equal(retrained.Trees.SaveToString(), await File.ReadAllTextAsync(
+            Path.Combine(modeling.Registry.VersionFolder(outcome.Version), ModelRegistry.ModelFile)));
+        Assert.Equal(retrained.Forecast(set.Features), loaded.Forecast(set.Features));
+    }
+
+    [Fact]
+    public async Task Cv_predictions_hold_every_out_of_sample_row_and_read_back_unchanged()
+    {
+        using var modeling = new SmallModeling();
+        var options = SmallModeling.Options();
+        var outcome = await modeling.Trainer(options).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var expected = new WalkForward(options).Run(TrainingSet.Join(Market.Features, Market.Labels), CancellationToken.None).Predictions;
+
+        var stored = modeling.Registry.ReadCvPredictions(outcome.Version);
+
+        Assert.Equal(300, stored.Count);
+        Assert.Equal(expected.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.Har, p.HarX, p.Realized)),
+            stored.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.Har, p.HarX, p.Realized)));
+        Assert.Equal(expected.SelectMany(p => p.Drivers), stored.SelectMany(p => p.Drivers));
+    }
+
+    [Fact]
+    public async Task Champion_json_is_replaced_whole()
+    {
+        using var modeling = new SmallModeling();
+        var older = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features.Take(500).ToList(), Market.Labels, CancellationToken.None);
+        var newer = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        var text = await File.ReadAllTextAsync(Path.Combine(modeling.Registry.ModelsFolder, ModelRegistry.ChampionFile));
+        var pointer = JsonSerializer.Deserialize<ChampionPointer>(text, ModelRegistry.Json)!;
+
+        Assert.NotEqual(older.Version, newer.Version);
+        Assert.Equal(newer.Version, pointer.Version);
+    }
+
+    [Fact]
+    public async Task The_model_text_names_the_features_in_contract_order()
+    {
+        using var modeling = new SmallModeling();
+        var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var text = await File.ReadAllTextAsync(Path.Combine(modeling.Registry.VersionFolder(outcome.Version), ModelRegistry.ModelFile));
+
+        Assert.Contains("feature_names=" + string.Join(' ', FeatureNames.All) + "\n", text);
+    }
+
+    [Fact]
+    public void The_recorded_lightgbm_version_is_the_package_version()
+    {
+        var root = Directory.GetParent(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Directory.Packages.props"))) root = root.Parent;
+        Assert.NotNull(root);
+        Assert.Contains($"<PackageVersion Include=\"LightGBM\" Version=\"{LightGbmVersion.Value}\" />",
+            File.ReadAllText(Path.Combine(root.FullName, "Directory.Packages.props")));
+    }
+}

@@ -1,0 +1,44 @@
+using MlRisk.Core.Modeling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MlRisk.Tests.Modeling;
+
+public class ModelingServiceCollectionExtensionsTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddMlRiskModeling(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .BuildServiceProvider();
+
+    [Fact]
+    public void Settings_bind_from_the_modeling_section()
+    {
+        using var services = Build(new()
+        {
+            ["Modeling:GateMargin"] = "0.05",
+            ["Modeling:WalkForward:RefitEverySessions"] = "21",
+            ["Modeling:Booster:NumLeaves"] = "15",
+            ["Modeling:ArtifactsFolder"] = "/tmp/mlrisk-artifacts",
+        });
+
+        var options = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
+
+        Assert.Equal(0.05, options.GateMargin);
+        Assert.Equal(21, options.WalkForward.RefitEverySessions);
+        Assert.Equal(15, options.Booster.NumLeaves);
+        Assert.Equal("/tmp/mlrisk-artifacts/models", services.GetRequiredService<ModelRegistry>().ModelsFolder);
+        Assert.NotNull(services.GetRequiredService<ModelTrainer>());
+    }
+
+    [Fact]
+    public void A_purge_shorter_than_the_label_horizon_fails_naming_the_setting()
+    {
+        using var services = Build(new() { ["Modeling:WalkForward:PurgeSessions"] = "3" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ModelingOptions>>().Value);
+        Assert.Contains("PurgeSessions", error.Message);
+    }
+}

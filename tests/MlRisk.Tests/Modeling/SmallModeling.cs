@@ -1,0 +1,35 @@
+using MlRisk.Core.Modeling;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MlRisk.Tests.Modeling;
+
+/// <summary>Test support: modeling settings scaled to a few hundred synthetic rows, and a trainer over a temporary registry.</summary>
+internal sealed class SmallModeling : IDisposable
+{
+    public static ModelingOptions Options(double gateMargin = 0.02) => new()
+    {
+        WalkForward = new WalkForwardOptions { InitialTrainingSessions = 300, RefitEverySessions = 100, PurgeSessions = 5 },
+        Booster = new BoosterParameters { Iterations = 40, NumLeaves = 5, MinDataInLeaf = 20, LearningRate = 0.05 },
+        ValidationSessions = 100,
+        GateMargin = gateMargin,
+    };
+
+    public string Artifacts { get; } = Path.Combine(Path.GetTempPath(), "mlrisk-modeling-" + Guid.NewGuid().ToString("N"));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 22, 0, 0, TimeSpan.Zero));
+    public ModelRegistry Registry { get; }
+
+    public SmallModeling()
+    {
+        Registry = new ModelRegistry(Artifacts, Time);
+    }
+
+    public ModelTrainer Trainer(ModelingOptions options) =>
+        new(Microsoft.Extensions.Options.Options.Create(options), Registry, Time, NullLogger<ModelTrainer>.Instance);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Artifacts)) Directory.Delete(Artifacts, recursive: true);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MlRisk.Core.Pipeline;
+using MlRisk.Core.Serving;
+using MlRisk.Tests.Functions;
+
+namespace MlRisk.Tests.Serving;
+
+public sealed class PipelineSchedulerTests
+{
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition());
+    }
+
+    [Fact]
+    public async Task Jobs_fire_at_their_cron_times_in_utc_in_pipeline_order()
+    {
+        // Friday 2024-06-28 22:00 UTC: ingest, features, labels, train (Fridays) and infer are due within the hour.
+        var time = new FakeTimeProvider(new DateTimeOffset(2024, 6, 28, 22, 0, 0, TimeSpan.Zero));
+        var trigger = new RecordingTrigger();
+        using var scheduler = new PipelineScheduler(trigger, Options.Create(new ScheduleOptions()), time, NullLogger<PipelineScheduler>.Instance);
+        await scheduler.StartAsync(CancellationToken.None);
+
+        time.Advance(TimeSpan.FromMinutes(29));
+        await Task.Delay(50);
+        Assert.Empty(trigger.Runs);
+
+        for (var minute = 0; minute < 25; minute++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(5);
+        }
+        await WaitForAsync(() => trigger.Runs.Count == 5);
+        Assert.Equal(
+            ["timer:Ingest", "timer:Features", "timer:Labels", "timer:Train", "timer:Infer"],
+            trigger.Runs.Select(r => r.Trigger).ToArray());
+        Assert.Equal([StageName.Train], trigger.Runs.ElementAt(3).Stages);
+        await scheduler.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_weekly_catch_up_runs_every_stage_on_saturday_morning()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2024, 6, 29, 5, 59, 0, TimeSpan.Zero));
+        var trigger = new RecordingTrigger();
+        using var scheduler = new PipelineScheduler(trigger, Options.Create(new ScheduleOptions()), time, NullLogger<PipelineScheduler>.Instance);
+        await scheduler.StartAsync(CancellationToken.None);
+        await Task.Delay(20);
+
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        await WaitForAsync(() => trigger.Runs.Count == 1);
+        Assert.Equal("timer:DailyRun", trigger.Runs.Single().Trigger);
+        Assert.Equal(Enum.GetValues<StageName>(), trigger.Runs.Single().Stages);
+        await scheduler.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void A_schedule_that_is_not_six_field_cron_fails_validation_naming_the_setting()
+    {
+        var result = new ScheduleOptionsValidator().Validate(null, new ScheduleOptions { TrainSchedule = "30 22 * * 5" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("'TrainSchedule'", result.FailureMessage);
+    }
+
+    [Fact]
+    public async Task Run_on_startup_runs_every_stage_once_when_set()
+    {
+        var trigger = new RecordingTrigger();
+        var run = new StartupRun(trigger, Options.Create(new ScheduleOptions { RunOnStartup = true }), NullLogger<StartupRun>.Instance);
+
+        await run.StartAsync(CancellationToken.None);
+        await WaitForAsync(() => trigger.Runs.Count == 1);
+
+        Assert.Equal("startup:DailyRun", trigger.Runs.Single().Trigger);
+    }
+}
