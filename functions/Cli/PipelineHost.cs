@@ -4,12 +4,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MlRisk.Core.Observability;
 using MlRisk.Core.Pipeline;
+using MlRisk.Core.Sources;
 
 namespace MlRisk.Functions.Cli;
 
 /// <summary>
 /// The generic host the local verbs run in: configuration (appsettings.json, environment, then the verb's
-/// options on top), JSON logs on stdout, and the pipeline's services.
+/// options on top), JSON logs on stdout, the market sources and the pipeline's services.
 /// </summary>
 public static class PipelineHost
 {
@@ -19,6 +20,7 @@ public static class PipelineHost
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddMlRiskJsonLogging();
+        builder.Services.AddMlRiskSources(builder.Configuration);
         builder.Services.AddMlRiskPipeline(builder.Configuration);
         configure?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();
