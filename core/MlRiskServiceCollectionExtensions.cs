@@ -43,8 +43,6 @@ public static class MlRiskServiceCollectionExtensions
 
         services.TryAddSingleton<IForecastReader, LakeForecastReader>();
         services.TryAddSingleton<IChampionModel, RegistryChampionModel>();
-        services.TryAddSingleton<IRunSummaryReader, RunSummaryReader>();
-        services.TryAddSingleton<IPipelineTrigger, PipelineTrigger>();
         return services;
     }
 }

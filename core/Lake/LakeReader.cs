@@ -10,6 +10,8 @@ namespace MlRisk.Core.Lake;
 /// </summary>
 public sealed class LakeReader(ILakeStorage storage, IOptions<LakeOptions> options, ILogger<LakeReader> log)
 {
+    internal DecodedPartitions Decoded { get; } = new();
+
     private const string DatePrefix = "date=";
 
     public async Task<PartitionListing> ListAsync(DatasetContract dataset, CancellationToken ct)
@@ -100,7 +102,13 @@ public sealed class LakeReader(ILakeStorage storage, IOptions<LakeOptions> optio
         {
             var (date, path) = files[i];
             var bytes = await storage.ReadAsync(path, token);
+            if (Decoded.TryGet<TRow>(path, bytes, out var rows))
+            {
+                decoded[i] = rows;
+                return;
+            }
             decoded[i] = Decode(dataset, bytes, date, storage.Describe(path), report);
+            if (decoded[i].Length > 0) Decoded.Remember(path, bytes, decoded[i]);
         });
 
         var total = 0;

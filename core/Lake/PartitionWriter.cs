@@ -44,7 +44,10 @@ public sealed class PartitionWriter(
             {
                 var (date, list) = fresh[i];
                 var ordered = dataset.Ordered(list);
-                pending[i] = new PendingPartition(date, dataset.PartitionFile(date), PartitionEncoder.Encode(dataset, ordered), ordered.Length);
+                pending[i] = new PendingPartition(date, dataset.PartitionFile(date), PartitionEncoder.Encode(dataset, ordered), ordered.Length)
+                {
+                    Ordered = ordered,
+                };
             });
         }
         return new PartitionWritePlan(dataset, validation.IsValid ? pending : [], stored.Count, revisedPartitions, revisions, validation);
@@ -85,6 +88,7 @@ public sealed class PartitionWriter(
         {
             if (await storage.PublishAsync(staged[i]!, CancellationToken.None))
             {
+                reader.Decoded.Remember(work[i].Partition.Path, work[i].Partition.Content, work[i].Partition.Ordered);
                 written[work[i].Plan]++;
                 rows[work[i].Plan] += work[i].Partition.Rows;
             }

@@ -9,7 +9,7 @@ namespace MlRisk.Core.Pipeline;
 
 /// <summary>
 /// Ingest: asks the source for each symbol from its last stored date minus a few sessions of overlap
-/// (from the source's start when nothing is stored) up to the last completed session, and writes
+/// (from the source's default start when nothing is stored) up to the last completed session, and writes
 /// raw.market and curated.market_daily. Overlapping dates are compared, never rewritten: differences
 /// are revisions in the result and the log.
 /// </summary>
@@ -38,7 +38,9 @@ public sealed class IngestStage(
         var fetches = await Task.WhenAll(Symbols.All.Select(symbol =>
         {
             stored.TryGetValue(symbol, out var last);
-            var from = last is null ? settings.HistoryStart : TradingCalendar.SessionsBefore(last.Date, settings.IngestOverlapSessions);
+            var from = last is not null ? TradingCalendar.SessionsBefore(last.Date, settings.IngestOverlapSessions)
+                : source is IMarketHistorySource history ? history.DefaultStart
+                : settings.HistoryStart;
             return FetchAsync(source, symbol, from, to, last, ct);
         }));
 

@@ -15,8 +15,8 @@ public sealed class PipelineOptions
     public int IngestOverlapSessions { get; set; } = 5;
 
     /// <summary>
-    /// The start ingest asks a source for when a symbol has nothing stored yet. Earlier than any source's
-    /// history, so each source answers from its own first date (the synthetic market from 2009-01-02).
+    /// The start ingest asks for when a symbol has nothing stored yet and the source names no default start
+    /// (<see cref="Sources.IMarketHistorySource"/>): earlier than any history, so the source answers from its first date.
     /// </summary>
     public DateOnly HistoryStart { get; set; } = new(1990, 1, 1);
 }

@@ -3,10 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Observability;
+using MlRisk.Core.Serving;
 
 namespace MlRisk.Core.Pipeline;
 
-/// <summary>Registers the lake, the data stages and the runner. Market sources come from AddMlRiskSources.</summary>
+/// <summary>
+/// Registers the lake, the data stages, the runner and the serving ports it implements (IPipelineTrigger,
+/// IRunSummaryReader). Market sources come from AddMlRiskSources.
+/// </summary>
 public static class PipelineServiceCollectionExtensions
 {
     public static IServiceCollection AddMlRiskPipeline(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +33,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<LakeValidator>();
         services.TryAddSingleton<IRunSummaryStore, FileSystemRunSummaryStore>();
         services.TryAddSingleton<IPipelineRunner, PipelineRunner>();
+        services.TryAddSingleton<IPipelineTrigger, PipelineTrigger>();
+        services.TryAddSingleton<IRunSummaryReader, LatestRunSummaryReader>();
 
         services.AddMlRiskStage<IngestStage>();
         services.AddMlRiskStage<FeaturesStage>();

@@ -9,7 +9,7 @@ namespace MlRisk.Functions.Cli;
 
 /// <summary>
 /// The generic host the local verbs run in: configuration (appsettings.json, environment, then the verb's
-/// options on top), JSON logs on stdout, and the pipeline's services.
+/// options on top), JSON logs on stdout, the market sources and the pipeline's services.
 /// </summary>
 public static class PipelineHost
 {

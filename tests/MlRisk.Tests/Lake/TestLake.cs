@@ -13,6 +13,12 @@ public sealed class TestLake : IDisposable
     private readonly ServiceProvider _services;
 
     public TestLake(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
+        : this((services, _) => configure?.Invoke(services), settings)
+    {
+    }
+
+    /// <summary>A lake whose extra registrations need the test's configuration (e.g. AddMlRiskSources).</summary>
+    public TestLake(Action<IServiceCollection, IConfiguration> configure, IDictionary<string, string?>? settings = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "mlrisk-lake-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
@@ -29,7 +35,7 @@ public sealed class TestLake : IDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddMlRiskPipeline(configuration);
-        configure?.Invoke(services);
+        configure(services, configuration);
         _services = services.BuildServiceProvider();
     }
 

@@ -8,7 +8,7 @@ namespace MlRisk.Tests.Pipeline;
 /// An in-memory market source for the five symbols with deterministic prices; records every request.
 /// Bars can be added, changed or dropped between runs to play new sessions, revisions and lost history.
 /// </summary>
-public sealed class FakeMarket : IMarketSource, IMarketSourceFactory
+public sealed class FakeMarket : IMarketHistorySource, IMarketSourceFactory
 {
     private readonly Dictionary<string, SortedDictionary<DateOnly, SourceBar>> _bars = [];
 
@@ -19,6 +19,9 @@ public sealed class FakeMarket : IMarketSource, IMarketSourceFactory
     }
 
     public string Name => "fake";
+
+    /// <summary>Where a first ingest starts: before the first bar, as real sources' defaults often are.</summary>
+    public DateOnly DefaultStart => new(2024, 1, 2);
 
     public List<(string Symbol, DateOnly From, DateOnly To)> Requests { get; } = [];
 

@@ -30,11 +30,11 @@ public sealed class IngestStageTests : IDisposable
     private static RunContext Context => new("test-run", "test", DateTimeOffset.UnixEpoch);
 
     [Fact]
-    public async Task First_run_asks_from_the_history_start_and_writes_every_session_and_every_return()
+    public async Task First_run_asks_from_the_sources_default_start_and_writes_every_session_and_every_return()
     {
         var result = await Ingest.RunAsync(Context, default);
 
-        Assert.All(_market.Requests, r => Assert.Equal((new DateOnly(1990, 1, 1), _market.LastSession), (r.From, r.To)));
+        Assert.All(_market.Requests, r => Assert.Equal((_market.DefaultStart, _market.LastSession), (r.From, r.To)));
         var raw = result.Writes.Single(w => w.Dataset == "raw.market");
         var curated = result.Writes.Single(w => w.Dataset == "curated.market_daily");
         Assert.Equal((10, 50), (raw.PartitionsWritten, raw.RowsWritten));
