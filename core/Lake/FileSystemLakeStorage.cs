@@ -29,8 +29,6 @@ public sealed class FileSystemLakeStorage : ILakeStorage
         _time = time;
     }
 
-    public string Root => _root;
-
     public string Describe(string path) => Full(path);
 
     public Task<IReadOnlyList<string>> ListFilesAsync(string folder, CancellationToken ct)
