@@ -25,7 +25,6 @@ public static class FunctionsWorker
         builder.AddMlRisk();
         configure?.Invoke(builder);
         var host = builder.Build();
-        MlRiskComposition.EnsurePortsRegistered(host.Services);
         return host;
     }
 }

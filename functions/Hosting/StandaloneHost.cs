@@ -30,7 +30,6 @@ public static class StandaloneHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        MlRiskComposition.EnsurePortsRegistered(app.Services);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi("/openapi.json");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using MlRisk.Tests.Serving;
 
 namespace MlRisk.Tests.Functions;
 
@@ -25,8 +26,9 @@ public static class HeadlessChromium
     });
 }
 
-/// <summary>The dashboard in a real headless Chromium against the standalone host.</summary>
-public sealed class DashboardBrowserTests(StandaloneHostFixture host) : IClassFixture<StandaloneHostFixture>
+/// <summary>The dashboard in a real headless Chromium against the standalone host serving a real synthetic pipeline run.</summary>
+[Collection(SyntheticPipelineCollection.Name)]
+public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
 {
     [ChromiumFact]
     public async Task The_dashboard_shows_the_latest_forecast_and_draws_both_charts()

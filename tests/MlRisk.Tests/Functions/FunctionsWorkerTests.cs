@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MlRisk.Core.Observability;
 using MlRisk.Core.Pipeline;
 using MlRisk.Core.Serving;
 using MlRisk.Functions;
@@ -106,10 +107,13 @@ public sealed class FunctionsWorkerTests : IDisposable
     }
 
     [Fact]
-    public void The_worker_fails_at_start_naming_the_ports_nobody_registered()
+    public void The_worker_serves_the_lake_and_the_model_registry_through_the_real_ports()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => FunctionsWorker.Build([]));
+        using var real = FunctionsWorker.Build([]);
 
-        Assert.Contains("IForecastReader, IChampionModel, IRunSummaryReader, IPipelineTrigger", error.Message);
+        Assert.IsType<LakeForecastReader>(real.Services.GetRequiredService<IForecastReader>());
+        Assert.IsType<RegistryChampionModel>(real.Services.GetRequiredService<IChampionModel>());
+        Assert.IsType<LatestRunSummaryReader>(real.Services.GetRequiredService<IRunSummaryReader>());
+        Assert.IsType<PipelineTrigger>(real.Services.GetRequiredService<IPipelineTrigger>());
     }
 }

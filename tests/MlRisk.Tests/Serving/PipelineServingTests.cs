@@ -1,0 +1,68 @@
+using System.Net;
+using MlRisk.Tests.Functions;
+
+namespace MlRisk.Tests.Serving;
+
+/// <summary>The API over a lake and a model the real pipeline produced.</summary>
+[Collection(SyntheticPipelineCollection.Name)]
+public sealed class PipelineServingTests(SyntheticPipelineHostFixture host)
+{
+    [Fact]
+    public async Task Predict_on_the_latest_stored_features_reproduces_the_stored_champion_forecast()
+    {
+        var latest = await HttpJson.ReadAsync(await host.Client.GetAsync("/predictions/latest"));
+        var date = latest.GetProperty("as_of_date").GetString()!;
+
+        var (response, body) = await HttpJson.PostAsync(host.Client, "/predict", $$"""{"as_of_date":"{{date}}"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("champion", latest.GetProperty("source").GetString());
+        Assert.Equal(latest.GetProperty("rv_5d_hat").GetDouble(), body.GetProperty("rv_5d_hat").GetDouble());
+        Assert.Equal(
+            latest.GetProperty("top_drivers").EnumerateArray().Select(d => d.GetString()),
+            body.GetProperty("top_drivers").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public async Task The_model_card_shows_a_champion_that_passed_the_gate_with_all_four_scores()
+    {
+        var (response, card) = await HttpJson.GetAsync(host.Client, "/model");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(card.GetProperty("gate").GetProperty("passed").GetBoolean());
+        Assert.Equal(["model", "baseline", "har", "har_x"],
+            card.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("model").GetString()));
+    }
+
+    [Fact]
+    public async Task History_joins_realized_volatility_except_for_the_last_five_sessions()
+    {
+        var (_, history) = await HttpJson.GetAsync(host.Client, "/predictions");
+        var points = history.GetProperty("points").EnumerateArray().ToList();
+
+        var withoutRealized = points.Where(p => p.GetProperty("rv_5d").ValueKind == System.Text.Json.JsonValueKind.Null).ToList();
+        Assert.Equal(5, withoutRealized.Count);
+        Assert.Equal(points[^5..].Select(p => p.GetProperty("date").GetString()), withoutRealized.Select(p => p.GetProperty("date").GetString()));
+        Assert.All(points, p => Assert.True(p.GetProperty("baseline").GetDouble() > 0));
+    }
+
+    [Fact]
+    public async Task The_latest_run_summary_lists_the_five_stages_as_succeeded()
+    {
+        var (_, run) = await HttpJson.GetAsync(host.Client, "/runs/latest");
+
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Equal(["ingest", "features", "labels", "train", "infer"],
+            run.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
+    }
+
+    [Fact]
+    public async Task Health_reports_the_model_loaded_and_the_data_date()
+    {
+        var latest = await HttpJson.ReadAsync(await host.Client.GetAsync("/predictions/latest"));
+        var (_, health) = await HttpJson.GetAsync(host.Client, "/health");
+
+        Assert.True(health.GetProperty("model_loaded").GetBoolean());
+        Assert.Equal(latest.GetProperty("as_of_date").GetString(), health.GetProperty("last_data_date").GetString());
+    }
+}
