@@ -4,7 +4,7 @@ SHELL := /bin/bash
 DATA ?= ./data
 ARTIFACTS ?= ./artifacts
 
-.PHONY: all run serve validate web test bench clean
+.PHONY: all run serve validate web azurite test bench clean
 
 all: run serve
 
@@ -24,7 +24,14 @@ web/node_modules/chart.js/package.json: web/package.json web/package-lock.json
 	npm ci --prefix web --no-audit --no-fund
 	touch $@
 
-test: web
+# The Azurite blob emulator the blob-lake tests start (npm, lockfile).
+azurite: tests/azurite/node_modules/.bin/azurite-blob
+
+tests/azurite/node_modules/.bin/azurite-blob: tests/azurite/package.json tests/azurite/package-lock.json
+	npm ci --prefix tests/azurite --no-audit --no-fund
+	touch $@
+
+test: web azurite
 	dotnet build MlRisk.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal"
 
