@@ -16,8 +16,14 @@ public sealed class FeaturesStage(LakeReader reader, PartitionWriter writer) : I
 
     public async Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
     {
-        var curated = await reader.ReadAllAsync(Datasets.CuratedMarketDaily, ct);
+        var upstream = await reader.ListAsync(Datasets.CuratedMarketDaily, ct);
         var stored = await reader.ListAsync(Datasets.FeaturesDaily, ct);
+        if (PendingDates.NoneCanBePending(upstream, stored))
+        {
+            return StageResult.NothingPending(Name, Datasets.FeaturesDaily, stored, upstream);
+        }
+
+        var curated = await reader.ReadAllAsync(Datasets.CuratedMarketDaily, ct);
         var features = FeatureBuilder.Build(curated.Rows);
         var complete = LastDateAllSymbolsReported(curated.Rows);
         var pending = features.Where(f => f.Date <= complete && !stored.Contains(f.Date)).ToList();

@@ -6,6 +6,7 @@ namespace MlRisk.Core.Pipeline;
 /// <summary>
 /// Infer: a prediction with its top-3 SHAP drivers for every features_daily date without one. Dates the
 /// champion's walk-forward tested get their out-of-sample fold prediction; later dates get the champion's.
+/// Only the features of dates without a prediction are read.
 /// </summary>
 public sealed class InferStage(LakeReader reader, PartitionWriter writer, ChampionInference inference) : IStage
 {
@@ -13,8 +14,15 @@ public sealed class InferStage(LakeReader reader, PartitionWriter writer, Champi
 
     public async Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
     {
-        var features = await reader.ReadAllAsync(Datasets.FeaturesDaily, ct);
+        var upstream = await reader.ListAsync(Datasets.FeaturesDaily, ct);
         var stored = await reader.ListAsync(Datasets.PredictionsDaily, ct);
+        if (PendingDates.NoneCanBePending(upstream, stored))
+        {
+            return StageResult.NothingPending(Name, Datasets.PredictionsDaily, stored, upstream);
+        }
+
+        // Dates before the first stored prediction precede the first walk-forward block: no model can predict them.
+        var features = await reader.ReadPartitionsAsync(Datasets.FeaturesDaily, upstream, PendingDates.Missing(upstream, stored), ct);
         var predicted = stored.Dates.ToHashSet();
         var pending = await inference.PlanAsync(features.Rows, predicted, ct);
         var write = await writer.WriteAsync(Datasets.PredictionsDaily, pending, ct);

@@ -15,6 +15,10 @@ public sealed record StageResult(StageName Stage, int RowsRead, IReadOnlyList<Pa
 
     public int Revisions => Writes.Sum(w => w.Revisions);
 
+    /// <summary>A stage whose listings showed nothing pending: every stored partition of its output counts as skipped.</summary>
+    public static StageResult NothingPending(StageName stage, DatasetContract output, PartitionListing stored, PartitionListing upstream) =>
+        new(stage, 0, [new PartitionWriteResult(output.Name, 0, 0, stored.Dates.Count, 0, 0, [])], [.. upstream.StrayTempFiles, .. stored.StrayTempFiles]);
+
     /// <summary>What a stage reports beyond partitions (train: the model version, accuracy table and gate decision).</summary>
     public object? Details { get; init; }
 }
