@@ -9,12 +9,12 @@ namespace MlRisk.Tests.Lake.Blob;
 /// <summary>
 /// The whole app's composition (<see cref="MlRiskServiceCollectionExtensions.AddMlRiskCore"/> in a generic host)
 /// over a short synthetic market: 2016-01-04 to the session of <see cref="Now"/>, with walk-forward settings
-/// scaled to its ~500 sessions so that training runs and the gate passes.
+/// scaled to its ~440 sessions so that training runs and the gate passes.
 /// </summary>
 public static class SyntheticPipeline
 {
-    /// <summary>After the close of Friday 2017-12-29, the window's last session.</summary>
-    public static readonly DateTimeOffset Now = new(2017, 12, 29, 23, 0, 0, TimeSpan.Zero);
+    /// <summary>After the close of Friday 2017-09-29, the window's last session.</summary>
+    public static readonly DateTimeOffset Now = new(2017, 9, 29, 23, 0, 0, TimeSpan.Zero);
 
     /// <summary>Settings of a run on the folder lake under <paramref name="root"/>; add the Lake:Blob keys for blobs.</summary>
     public static Dictionary<string, string?> Settings(string root) => new()
