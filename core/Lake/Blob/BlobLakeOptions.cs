@@ -16,7 +16,4 @@ public sealed class BlobLakeOptions
     /// so this is how long a crashed run keeps the lake locked.
     /// </summary>
     public int LeaseSeconds { get; set; } = 60;
-
-    /// <summary>How long a run waits for another run's lock before giving up.</summary>
-    public double LockWaitSeconds { get; set; } = 5;
 }

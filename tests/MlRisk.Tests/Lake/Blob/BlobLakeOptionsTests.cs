@@ -18,13 +18,12 @@ public sealed class BlobLakeOptionsTests
             ["Lake:Blob:ConnectionString"] = "",
             ["Lake:Blob:Container"] = "Lake_Data",
             ["Lake:Blob:LeaseSeconds"] = "90",
-            ["Lake:Blob:LockWaitSeconds"] = "-1",
         });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Equal(
-            ["Lake:Blob:ConnectionString", "Lake:Blob:Container", "Lake:Blob:LeaseSeconds", "Lake:Blob:LockWaitSeconds"],
+            ["Lake:Blob:ConnectionString", "Lake:Blob:Container", "Lake:Blob:LeaseSeconds"],
             error.Failures.Select(f => f.Split(' ')[0]));
     }
 

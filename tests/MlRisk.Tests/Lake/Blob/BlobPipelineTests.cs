@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Lake.Blob;
@@ -64,14 +65,16 @@ public sealed class BlobPipelineTests(SyntheticLakesFixture lakes, ITestOutputHe
         var root = Path.Combine(lakes.BlobRoot, "locked");
         var settings = SyntheticPipeline.BlobSettings(root, lakes.Azurite.ConnectionString, container);
         settings["Lake:LockWait"] = "00:00:00.500";
-        settings["Lake:Blob:LockWaitSeconds"] = "0.5";
         await using var held = await lakes.Azurite.OpenLake(container, TimeSpan.Zero).AcquireRunLockAsync("manual run 4711", Ct);
         using var host = await SyntheticPipeline.StartAsync(settings, TimeProvider.System);
         var runner = host.Services.GetRequiredService<IPipelineRunner>();
 
+        var waited = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<LakeLockedException>(() => runner.RunAsync(runner.Stages, "timer", Ct));
 
         Assert.Contains("manual run 4711", error.Message);
+        // Lake:LockWait of 0.5 s, not the 5 s default: the blob backend honours the same wait setting as the folder.
+        Assert.InRange(waited.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(4));
         Assert.IsType<BlobLakeStorage>(host.Services.GetRequiredService<ILakeStorage>());
         Assert.Empty(await SyntheticLakesFixture.PartitionsAsync(host.Services.GetRequiredService<ILakeStorage>()));
         Assert.False(Directory.Exists(Path.Combine(root, "artifacts")), "a locked-out run wrote to its artifacts folder");
