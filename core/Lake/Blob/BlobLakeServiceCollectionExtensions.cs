@@ -14,12 +14,17 @@ public static class BlobLakeServiceCollectionExtensions
     /// validated when the host starts. Settings: Lake:Blob:ConnectionString (required), Lake:Blob:Container
     /// (default mlrisk-lake), Lake:Blob:LeaseSeconds (15-60, default 60);
     /// as environment variables Lake__Blob__ConnectionString and so on. How long a run waits for another run's lock is
-    /// Lake:LockWait, the same setting as on the folder backend.
+    /// Lake:LockWait, the same setting as on the folder backend; an unset Lake:Parallelism becomes
+    /// <see cref="BlobLakeOptions.DefaultParallelism"/>.
     /// </summary>
     public static IServiceCollection AddMlRiskBlobLake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BlobLakeOptions>().Bind(configuration.GetSection(BlobLakeOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlobLakeOptions>, BlobLakeOptionsValidator>());
+        services.PostConfigure<LakeOptions>(o =>
+        {
+            if (o.Parallelism == 0) o.Parallelism = BlobLakeOptions.DefaultParallelism;
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.Replace(ServiceDescriptor.Singleton<ILakeStorage, BlobLakeStorage>());
         return services;

@@ -38,8 +38,6 @@ public static class SyntheticPipeline
         settings["Lake:Backend"] = LakeOptions.BlobBackend;
         settings["Lake:Blob:ConnectionString"] = connectionString;
         settings["Lake:Blob:Container"] = container;
-        // Publishing is one request per blob, so more blobs staged at once shortens the blob run.
-        settings["Lake:Parallelism"] = "8";
         return settings;
     }
 
