@@ -34,10 +34,6 @@ internal sealed partial class BlobLakeOptionsValidator : IValidateOptions<BlobLa
         {
             failures.Add($"{Key(nameof(BlobLakeOptions.LeaseSeconds))} is {options.LeaseSeconds}: a blob lease lasts 15 to 60 seconds.");
         }
-        if (!(options.LockWaitSeconds >= 0))
-        {
-            failures.Add($"{Key(nameof(BlobLakeOptions.LockWaitSeconds))} is {options.LockWaitSeconds}: it must be 0 or more seconds.");
-        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -42,12 +42,13 @@ public sealed class BlobLakeStorage : ILakeStorage
     private readonly ILogger<BlobLakeStorage> _log;
     private volatile bool _containerReady;
 
-    public BlobLakeStorage(IOptions<BlobLakeOptions> options, TimeProvider time, ILogger<BlobLakeStorage> log)
+    /// <param name="lake">The backend-independent lake settings; <see cref="LakeOptions.LockWait"/> is the run lock's wait on blobs too.</param>
+    public BlobLakeStorage(IOptions<BlobLakeOptions> options, IOptions<LakeOptions> lake, TimeProvider time, ILogger<BlobLakeStorage> log)
     {
         var settings = options.Value;
         _container = new BlobServiceClient(settings.ConnectionString).GetBlobContainerClient(settings.Container);
         _leaseDuration = TimeSpan.FromSeconds(settings.LeaseSeconds);
-        _lockWait = TimeSpan.FromSeconds(settings.LockWaitSeconds);
+        _lockWait = lake.Value.LockWait;
         _time = time;
         _log = log;
     }

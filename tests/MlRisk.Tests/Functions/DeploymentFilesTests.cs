@@ -1,5 +1,11 @@
 using System.Text.Json;
 using Cronos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MlRisk.Core;
+using MlRisk.Core.Lake;
+using MlRisk.Core.Lake.Blob;
 using MlRisk.Core.Serving;
 using YamlDotNet.RepresentationModel;
 
@@ -72,6 +78,25 @@ public sealed class DeploymentFilesTests
         Assert.Contains("QueueEndpoint=http://azurite:10001/devstoreaccount1", storage);
         Assert.Contains("TableEndpoint=http://azurite:10002/devstoreaccount1", storage);
         Assert.True(azurite.Children.ContainsKey("healthcheck"));
+    }
+
+    [Fact]
+    public void Compose_keeps_the_lake_on_the_data_folder_and_switches_it_to_azurite_blobs_with_Lake__Backend_alone()
+    {
+        var environment = Environment(Service("functions"));
+        Assert.Equal(LakeOptions.FileSystemBackend, environment["Lake__Backend"]);
+        var settings = environment.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value);
+        settings["Lake:Backend"] = LakeOptions.BlobBackend;
+        var services = new ServiceCollection().AddLogging();
+        services.AddMlRiskCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var lake = Assert.IsType<BlobLakeStorage>(provider.GetRequiredService<ILakeStorage>());
+
+        Assert.Equal("http://azurite:10000/devstoreaccount1/mlrisk-lake", lake.ContainerUri.ToString());
+        Assert.Contains(environment["Lake__Blob__ConnectionString"].Split(';').First(p => p.StartsWith("AccountKey=", StringComparison.Ordinal)),
+            environment["AzureWebJobsStorage"]);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MlRisk.Core.Lake;
 using MlRisk.Core.Lake.Blob;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -47,8 +48,7 @@ public sealed class AzuriteFixture(IMessageSink diagnostics) : IAsyncLifetime
             ConnectionString = ConnectionString,
             Container = container,
             LeaseSeconds = leaseSeconds,
-            LockWaitSeconds = lockWait.TotalSeconds,
-        }), time ?? TimeProvider.System, NullLogger<BlobLakeStorage>.Instance);
+        }), Options.Create(new LakeOptions { LockWait = lockWait }), time ?? TimeProvider.System, NullLogger<BlobLakeStorage>.Instance);
 
     public async Task InitializeAsync()
     {

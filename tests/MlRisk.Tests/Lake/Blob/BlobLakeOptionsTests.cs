@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Lake.Blob;
+using MlRisk.Core.Pipeline;
 
 namespace MlRisk.Tests.Lake.Blob;
 
@@ -18,13 +19,12 @@ public sealed class BlobLakeOptionsTests
             ["Lake:Blob:ConnectionString"] = "",
             ["Lake:Blob:Container"] = "Lake_Data",
             ["Lake:Blob:LeaseSeconds"] = "90",
-            ["Lake:Blob:LockWaitSeconds"] = "-1",
         });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Equal(
-            ["Lake:Blob:ConnectionString", "Lake:Blob:Container", "Lake:Blob:LeaseSeconds", "Lake:Blob:LockWaitSeconds"],
+            ["Lake:Blob:ConnectionString", "Lake:Blob:Container", "Lake:Blob:LeaseSeconds"],
             error.Failures.Select(f => f.Split(' ')[0]));
     }
 
@@ -51,8 +51,23 @@ public sealed class BlobLakeOptionsTests
         Assert.Equal("http://127.0.0.1:10000/devstoreaccount1/risk", lake.ContainerUri.ToString());
     }
 
+    [Fact]
+    public void Blobs_stage_sixteen_files_at_once_unless_Lake_Parallelism_says_otherwise()
+    {
+        var settings = new Dictionary<string, string?> { ["Lake:Blob:ConnectionString"] = DevConnectionString };
+        using var unset = WithPipeline(settings);
+        settings["Lake:Parallelism"] = "3";
+        using var set = WithPipeline(settings);
+
+        Assert.Equal(16, unset.GetRequiredService<IOptions<LakeOptions>>().Value.Parallelism);
+        Assert.Equal(3, set.GetRequiredService<IOptions<LakeOptions>>().Value.Parallelism);
+    }
+
     private static ServiceProvider Provider(Dictionary<string, string?> settings) =>
         new ServiceCollection().AddLogging().AddMlRiskBlobLake(Configuration(settings)).BuildServiceProvider();
+
+    private static ServiceProvider WithPipeline(Dictionary<string, string?> settings) =>
+        new ServiceCollection().AddLogging().AddMlRiskPipeline(Configuration(settings)).AddMlRiskBlobLake(Configuration(settings)).BuildServiceProvider();
 
     private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

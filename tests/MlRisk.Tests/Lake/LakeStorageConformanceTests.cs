@@ -1,6 +1,6 @@
 using MlRisk.Core.Lake;
 
-namespace MlRisk.Tests.Lake.Blob;
+namespace MlRisk.Tests.Lake;
 
 /// <summary>
 /// What every <see cref="ILakeStorage"/> must do, run against each backend by a subclass, so the pipeline above

@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace MlRisk.Tests.Lake.Blob;
+namespace MlRisk.Tests.Lake;
 
 /// <summary>Creates <see cref="LakeStorageTestCase"/>s for <see cref="LakeStorageFactAttribute"/>.</summary>
 public sealed class LakeStorageFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)

@@ -1,7 +1,8 @@
+using MlRisk.Tests.Lake.Blob;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace MlRisk.Tests.Lake.Blob;
+namespace MlRisk.Tests.Lake;
 
 /// <summary>A conformance test case that skips when its concrete class needs Azurite and Azurite is not installed.</summary>
 public sealed class LakeStorageTestCase : XunitTestCase
