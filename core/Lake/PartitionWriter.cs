@@ -91,6 +91,7 @@ public sealed class PartitionWriter(
                 reader.Decoded.Remember(work[i].Partition.Path, work[i].Partition.Content, work[i].Partition.Ordered);
                 written[work[i].Plan]++;
                 rows[work[i].Plan] += work[i].Partition.Rows;
+                CrashTestHook.AfterPublish(plans[work[i].Plan].Dataset.Name);
             }
             else
             {
