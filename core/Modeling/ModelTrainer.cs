@@ -1,5 +1,6 @@
 using System.Globalization;
 using MlRisk.Core.Contracts;
+using MlRisk.Core.Lake;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -65,6 +66,7 @@ public sealed class ModelTrainer(IOptions<ModelingOptions> options, ModelRegistr
             Gate = gate,
         };
         var storedNow = await registry.SaveAsync(metadata, model.Trees.SaveToString(), walkForward.Predictions, ct);
+        CrashTestHook.At("train.before-promote");
         if (gate.Passed) await registry.PromoteAsync(version, ct);
         log.LogInformation("Model {Version} stored; gate {Gate}", version, gate.Summary);
         return new TrainingOutcome(version, storedNow, walkForward.Accuracy, gate, gate.Passed);

@@ -35,6 +35,13 @@ public static class PredictRequestReader
             return Malformed(FieldError.At("", "The request body is empty; send a JSON object with as_of_date and feature_vector."));
         }
 
+        // JsonDocument accepts invalid UTF-8 inside strings and only fails when a name or value is decoded,
+        // deep in validation; the fault suite's fuzz run turned that into a 500.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            return Malformed(FieldError.At("", "The request body is not valid UTF-8; send the JSON text encoded as UTF-8."));
+        }
+
         JsonDocument document;
         try
         {

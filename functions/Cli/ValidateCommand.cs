@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MlRisk.Core.Lake;
+using MlRisk.Core.Modeling;
 
 namespace MlRisk.Functions.Cli;
 
 /// <summary>
-/// ./mlrisk validate: checks every partition of every dataset against its contract and lists every problem.
+/// ./mlrisk validate: checks every partition of every dataset against its contract, and the served model
+/// (champion.json names a stored version whose metadata.json parses and whose model.txt loads), and lists every problem.
 /// Exit codes: 0 valid, 1 violations found, 2 bad options or settings.
 /// </summary>
 public sealed class ValidateCommand(Action<IServiceCollection, IConfiguration>? configureServices = null) : ICommand
@@ -40,6 +42,7 @@ public sealed class ValidateCommand(Action<IServiceCollection, IConfiguration>? 
             using var host = PipelineHost.Build(settings, configureServices);
             await host.StartAsync(ct);
             var result = await host.Services.GetRequiredService<LakeValidator>().ValidateAsync(ct);
+            var modelProblem = await CheckChampionAsync(host.Services.GetRequiredService<ModelRegistry>(), ct);
             await host.StopAsync(CancellationToken.None);
             foreach (var (dataset, partitions) in result.PartitionsByDataset)
             {
@@ -53,13 +56,38 @@ public sealed class ValidateCommand(Action<IServiceCollection, IConfiguration>? 
             {
                 Console.Error.WriteLine($"problem: {violation}");
             }
-            Console.Error.WriteLine(result.IsValid ? "lake is valid" : $"{result.Violations.Count} problem(s) found");
-            return result.IsValid ? 0 : 1;
+            if (modelProblem is not null) Console.Error.WriteLine($"problem: {modelProblem}");
+            var problems = result.Violations.Count + (modelProblem is null ? 0 : 1);
+            Console.Error.WriteLine(problems == 0 ? "lake is valid" : $"{problems} problem(s) found");
+            return problems == 0 ? 0 : 1;
         }
         catch (OptionsValidationException e)
         {
             Console.Error.WriteLine($"error: invalid settings: {string.Join("; ", e.Failures)}");
             return 2;
+        }
+    }
+
+    /// <summary>
+    /// The served model must load as /predict would load it; null when it does or when no model has passed the
+    /// gate yet (then there is nothing to serve, which the API reports as 503, not damage).
+    /// </summary>
+    private static async Task<string?> CheckChampionAsync(ModelRegistry registry, CancellationToken ct)
+    {
+        var pointer = Path.Combine(registry.ModelsFolder, ModelRegistry.ChampionFile);
+        var reading = pointer;
+        try
+        {
+            if (await registry.ReadChampionAsync(ct) is not { } champion) return null;
+            reading = Path.Combine(registry.VersionFolder(champion.Version), ModelRegistry.MetadataFile);
+            var metadata = await registry.ReadMetadataAsync(champion.Version, ct);
+            reading = Path.Combine(registry.VersionFolder(champion.Version), ModelRegistry.ModelFile);
+            using var model = await registry.LoadModelAsync(metadata, ct);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or LightGbmException)
+        {
+            return $"model registry | {pointer} | the champion does not load: reading {reading}: {e.Message} | rerun train to store and promote a model again";
         }
     }
 }

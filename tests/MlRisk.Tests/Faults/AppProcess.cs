@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Text;
+using MlRisk.Core.Lake;
+
+namespace MlRisk.Tests.Faults;
+
+/// <summary>
+/// The real app (<c>dotnet MlRisk.Functions.dll &lt;verb&gt; …</c> from the test output folder) in its own process,
+/// on the short synthetic window of <see cref="ShortWindow"/>, with stdout/stderr captured. Killing it is a
+/// real SIGKILL of the process tree.
+/// </summary>
+public sealed class AppProcess : IDisposable
+{
+    /// <summary>Generous bound for one short-window run on a loaded 2-core machine.</summary>
+    public static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
+    private readonly TaskCompletionSource _paused = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private AppProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public static string AppDll { get; } = Path.Combine(AppContext.BaseDirectory, "MlRisk.Functions.dll");
+
+    /// <summary>Settings of every app process here: a short synthetic history that still trains a model passing the gate.</summary>
+    public static IReadOnlyDictionary<string, string> ShortWindow { get; } = new Dictionary<string, string>
+    {
+        ["Sources__Synthetic__Start"] = "2020-06-01",
+        ["Modeling__WalkForward__InitialTrainingSessions"] = "400",
+        ["Modeling__ValidationSessions"] = "150",
+    };
+
+    public int Id => _process.Id;
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr) return _stderr.ToString();
+        }
+    }
+
+    public static AppProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(AppDll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment.Remove(CrashTestHook.PartitionsVariable);
+        info.Environment.Remove(CrashTestHook.PointVariable);
+        foreach (var (key, value) in ShortWindow) info.Environment[key] = value;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+
+        var process = new Process { StartInfo = info };
+        var app = new AppProcess(process);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (app._stderr) app._stderr.AppendLine(e.Data);
+            if (e.Data.StartsWith(CrashTestHook.Marker, StringComparison.Ordinal)) app._paused.TrySetResult();
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.Start();
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return app;
+    }
+
+    /// <summary>Runs a verb to its end and returns the exit code and stderr.</summary>
+    public static async Task<(int Code, string Stderr)> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using var app = Start(args, environment);
+        var code = await app.WaitForExitAsync(RunTimeout);
+        return (code, app.Stderr);
+    }
+
+    /// <summary>Waits for the crash hook's marker line; fails if the process exits or the wait runs out first.</summary>
+    public async Task WaitUntilPausedAsync(TimeSpan timeout)
+    {
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(_paused.Task, exited, Task.Delay(timeout));
+        if (first == _paused.Task) return;
+        if (first == exited) Assert.Fail($"the app exited with {_process.ExitCode} before the test hook paused it:\n{Stderr}");
+        Assert.Fail($"the test hook did not pause the app within {timeout}:\n{Stderr}");
+    }
+
+    /// <summary>SIGKILL of the whole process tree, then waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(wait.Token);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"the app did not finish within {timeout}:\n{Stderr}");
+        }
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
