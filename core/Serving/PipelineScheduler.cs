@@ -41,7 +41,15 @@ public sealed class PipelineScheduler(
                 return;
             }
             var delay = next.Value - time.GetUtcNow();
-            if (delay > TimeSpan.Zero) await Task.Delay(delay, time, stoppingToken);
+            try
+            {
+                if (delay > TimeSpan.Zero) await Task.Delay(delay, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The host is stopping: waiting for the next firing is not a failure.
+                return;
+            }
 
             foreach (var (job, cron) in jobs)
             {
