@@ -27,25 +27,26 @@ public static class BenchCommand
         var started = time.GetUtcNow();
         var loadAtStart = LoadAverage.Read();
         var work = Path.Combine(Path.GetTempPath(), $"mlrisk-bench-{Environment.ProcessId}");
-        Console.Error.WriteLine($"bench: {settings.Runs} run(s) per scenario, scratch folder {work}, load average {loadAtStart}");
+        Progress.Report($"{settings.Runs} run(s) per scenario, scratch folder {work}, load average {loadAtStart}");
         try
         {
             var scenarios = new PipelineScenarios(settings, work, time);
             var real = settings.MarketData is { } market
                 ? await scenarios.ColdAndNoOpAsync("real", ["--source", "csv", "--input", market], ct)
                 : null;
-            if (real is null) Console.Error.WriteLine($"bench: {BenchSettings.MarketDataVariable} is not set: no real-folder runs");
+            if (real is null) Progress.Report($"{BenchSettings.MarketDataVariable} is not set: no real-folder runs");
             var synthetic = await scenarios.ColdAndNoOpAsync("synthetic", ["--source", "synthetic"], ct);
             var (session, incremental) = await scenarios.IncrementalAsync(ct);
 
             var historyLake = real ?? synthetic;
+            Progress.Report($"loading the micro-benchmark inputs ({historyLake.Source} history, synthetic /predict)");
             using var predict = await PredictCall.CreateAsync(synthetic.Lake, ct);
             using var history = await HistoryInputs.LoadAsync(historyLake.Lake, ct);
             MicroBenchInputs.Predict = predict;
             MicroBenchInputs.History = history;
             var micro = MicroBenchRunner.Run(settings.ResultsFolder);
 
-            Console.Error.WriteLine($"bench: {settings.PredictSamples:N0} single /predict calls in process");
+            Progress.Report($"{settings.PredictSamples:N0} single /predict calls in process");
             var handlerLatency = await PredictLatency.HandlerAsync(predict, settings.PredictSamples, ct);
             var forecasterLatency = PredictLatency.Forecaster(predict, settings.PredictSamples);
             var http = await LoopbackHttpBench.RunAsync(settings, synthetic.Lake, predict.Body, work, time, ct);

@@ -20,4 +20,17 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cts.Cancel();
 };
-return await BenchCommand.RunAsync(settings, cts.Token);
+try
+{
+    return await BenchCommand.RunAsync(settings, cts.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("bench cancelled");
+    return 130;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"bench failed: {e.GetType().Name}: {e.Message}");
+    return 1;
+}

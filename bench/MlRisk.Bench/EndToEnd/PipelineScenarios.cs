@@ -42,14 +42,15 @@ public sealed class PipelineScenarios(BenchSettings settings, string workFolder,
         var baseLake = new LakeFolder(Path.Combine(workFolder, "incremental-base"));
         baseLake.Delete();
         await RunAsync($"incremental base as of {previous:yyyy-MM-dd}", 0, baseLake,
-            [bench, PinnedRun.Verb, $"{previous:yyyy-MM-dd}", "run", .. baseLake.RunOptions], ct);
+            [bench, PinnedRun.Verb, $"{previous:yyyy-MM-dd}", .. baseLake.RunOptions], ct);
 
         var runs = new List<PipelineRun>();
         for (var repeat = 1; repeat <= settings.Runs; repeat++)
         {
             var lake = baseLake.CopyTo(Path.Combine(workFolder, $"incremental-{repeat}"));
+            Progress.Report($"copied the base lake to {lake.Root}");
             runs.Add(await RunAsync($"incremental {last:yyyy-MM-dd}", repeat, lake,
-                [bench, PinnedRun.Verb, $"{last:yyyy-MM-dd}", "run", .. lake.RunOptions], ct));
+                [bench, PinnedRun.Verb, $"{last:yyyy-MM-dd}", .. lake.RunOptions], ct));
             lake.Delete();
         }
         baseLake.Delete();
@@ -65,8 +66,8 @@ public sealed class PipelineScenarios(BenchSettings settings, string workFolder,
         var summary = RunSummaryFile.ReadNew(lake.Artifacts, before);
         var run = new PipelineRun(scenario, repeat, measured.Wall.TotalSeconds, measured.PeakRssKb / 1024.0, summary);
         var stages = string.Join(", ", summary.Stages.Select(s => $"{s.Stage} {s.DurationMs / 1000:F2}"));
-        Console.Error.WriteLine(
-            $"bench: {scenario} #{repeat}: {run.WallSeconds:F2} s, peak {run.PeakRssMiB:F0} MiB, {run.PartitionsWritten} partitions written ({stages} s)");
+        Progress.Report(
+            $"{scenario} #{repeat}: {run.WallSeconds:F2} s, peak {run.PeakRssMiB:F0} MiB, {run.PartitionsWritten} partitions written ({stages} s)");
         return run;
     }
 }

@@ -11,7 +11,7 @@ public static class LoopbackHttpBench
     {
         await using var serve = await ServeProcess.StartAsync(settings, lake, Path.Combine(workFolder, "logs", "serve.log"), time, ct);
         await CheckOneRequestAsync(serve.Url, body, ct);
-        Console.Error.WriteLine($"bench: HTTP load on {serve.Url}/predict for {settings.HttpSeconds} s ({(WrkLoad.Available ? "wrk" : "HttpClient loop, wrk missing")})");
+        Progress.Report($"HTTP load on {serve.Url}/predict for {settings.HttpSeconds} s ({(WrkLoad.Available ? "wrk" : "HttpClient loop, wrk missing")})");
         return WrkLoad.Available
             ? await WrkLoad.RunAsync(serve.Url, body, settings.HttpSeconds, workFolder, ct)
             : await ClientLoopLoad.RunAsync(serve.Url, body, settings.HttpSeconds, ct);

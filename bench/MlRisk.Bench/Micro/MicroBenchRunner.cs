@@ -33,7 +33,7 @@ public static class MicroBenchRunner
         var results = new List<MicroResult>();
         foreach (var type in (Type[])[typeof(PredictBenchmarks), typeof(HistoryBenchmarks)])
         {
-            Console.Error.WriteLine($"bench: BenchmarkDotNet {type.Name} (log {logPath})");
+            Progress.Report($"BenchmarkDotNet {type.Name} (log {logPath})");
             var summary = BenchmarkRunner.Run(type, config);
             if (summary.HasCriticalValidationErrors)
             {

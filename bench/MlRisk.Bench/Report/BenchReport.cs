@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MlRisk.Bench.EndToEnd;
 using MlRisk.Bench.Micro;
+using MlRisk.Core.Calendar;
 using MlRisk.Core.Modeling;
 
 namespace MlRisk.Bench.Report;
@@ -47,16 +48,14 @@ public static class BenchReport
             + " (other engineers' builds and tests share these cores: numbers are upper bounds)";
         yield return $"end-to-end: real processes `dotnet functions/bin/…/MlRisk.Functions.dll run`, median of {s.Runs} run(s); "
             + $"stage times from artifacts/runs/<id>/summary.json; peak memory by {ChildProcess.MethodDescription}";
-        yield return $"incremental: synthetic lake built with the clock pinned to {TradingCalendarText(results)}, "
-            + "then the same RunCommand run as of the next session (bench verb pinned-run, TimeProvider replaced; the app has no setting for now)";
+        yield return $"incremental: synthetic lake built with the clock pinned after the close of {TradingCalendar.SessionsBefore(results.IncrementalSession, 1):yyyy-MM-dd}, "
+            + $"copied, then run as of {results.IncrementalSession:yyyy-MM-dd} (bench verb pinned-run: the CLI's RunCommand with only TimeProvider replaced, "
+            + "as the app has no setting for now; nothing is deleted from any lake)";
         yield return $"micro: BenchmarkDotNet 0.15.8 ShortRun (3 warm-up + 3 iterations, in-process toolchain), history = {results.HistoryLakeSource} lake "
             + $"({results.HistoryFeatureRows:N0} feature rows); /predict = synthetic lake's latest feature row";
         yield return $"HTTP: {results.Http.Tool} -t{results.Http.Threads} -c{results.Http.Connections} -d{results.Http.Seconds:F0}s on 127.0.0.1, "
             + "server `MlRisk.Functions.dll serve` on the synthetic run's folders, load tool on the same 2 cores";
     }
-
-    private static string TradingCalendarText(BenchResults results) =>
-        $"the session before {results.IncrementalSession:yyyy-MM-dd}";
 
     private static void AddScenario(ResultsTable table, ScenarioRuns runs, string label, bool coldTarget)
     {
@@ -82,7 +81,7 @@ public static class BenchReport
         {
             var written = Median(runs, r => r.Summary.Stages.First(s => s.Stage == stage).PartitionsWritten);
             table.Add($"  {stage}", Median(runs, r => r.StageMs(stage)), Unit.Milliseconds,
-                $"{written.ToString("N0", CultureInfo.InvariantCulture)} partitions written");
+                stage == "train" ? "writes the model registry, not the lake" : $"{written.ToString("N0", CultureInfo.InvariantCulture)} partitions written");
         }
         table.Add("peak memory (max RSS)", Median(runs, r => r.PeakRssMiB), Unit.MiB, Spread(runs, r => r.PeakRssMiB, Unit.MiB));
         table.Add("partitions written", Median(runs, r => r.PartitionsWritten), Unit.Count, "all datasets");
