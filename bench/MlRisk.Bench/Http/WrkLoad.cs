@@ -6,19 +6,17 @@ using System.Text.RegularExpressions;
 namespace MlRisk.Bench.Http;
 
 /// <summary>
-/// <c>wrk -t2 -c16 -dNs --latency -s post.lua URL/predict</c> (apt package <c>wrk</c>): a Lua script POSTs the
+/// <c>wrk -tT -cC -dNs --latency -s post.lua URL/predict</c> (apt package <c>wrk</c>): a Lua script POSTs the
 /// same valid /predict body on every request. Parses requests/s, the 50% and 99% latency lines and the
 /// non-2xx and socket error counts.
 /// </summary>
 public static partial class WrkLoad
 {
     public const string Executable = "/usr/bin/wrk";
-    public const int Threads = 2;
-    public const int Connections = 16;
-
     public static bool Available => File.Exists(Executable);
 
-    public static async Task<HttpLoadResult> RunAsync(string url, byte[] body, int seconds, string workFolder, CancellationToken ct)
+    public static async Task<HttpLoadResult> RunAsync(
+        string url, byte[] body, int threads, int connections, int seconds, string workFolder, CancellationToken ct)
     {
         var script = Path.Combine(workFolder, "post.lua");
         var json = Encoding.UTF8.GetString(body);
@@ -31,7 +29,7 @@ public static partial class WrkLoad
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])[$"-t{Threads}", $"-c{Connections}", $"-d{seconds}s", "--latency", "-s", script, $"{url}/predict"])
+        foreach (var arg in (string[])[$"-t{threads}", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, $"{url}/predict"])
         {
             start.ArgumentList.Add(arg);
         }
@@ -51,10 +49,10 @@ public static partial class WrkLoad
         }
         var output = await stdout;
         if (process.ExitCode != 0) throw new InvalidOperationException($"wrk exited with {process.ExitCode}: {await stderr}\n{output}");
-        return Parse(output, seconds);
+        return Parse(output, threads, connections, seconds);
     }
 
-    public static HttpLoadResult Parse(string output, int seconds)
+    public static HttpLoadResult Parse(string output, int threads, int connections, int seconds)
     {
         var rate = Number(RequestsPerSecond(), output, "Requests/sec");
         var requests = (long)Number(Requests(), output, "requests in");
@@ -68,7 +66,7 @@ public static partial class WrkLoad
             for (var g = 1; g <= 4; g++) socketErrors += long.Parse(socket.Groups[g].Value, CultureInfo.InvariantCulture);
         }
         var detail = non2xx + socketErrors == 0 ? "" : $"{non2xx} non-2xx, {socketErrors} socket errors";
-        return new HttpLoadResult("wrk", Threads, Connections, seconds, requests, rate, p50, p99, non2xx + socketErrors, detail);
+        return new HttpLoadResult("wrk", threads, connections, seconds, requests, rate, p50, p99, non2xx + socketErrors, detail);
     }
 
     private static double Latency(string output, string percentile)

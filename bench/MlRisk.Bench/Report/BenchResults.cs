@@ -22,4 +22,5 @@ public sealed record BenchResults(
     LatencySample HandlerLatency,
     LatencySample ForecasterLatency,
     HttpLoadResult Http,
+    HttpLoadResult HttpSingleConnection,
     AccuracyTable? RealAccuracyFrom2013);
