@@ -36,7 +36,7 @@ test: web azurite
 	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal"
 
 bench: web
-	dotnet run -c Release --project bench/MlRisk.Bench.csproj -- $(BENCH_ARGS)
+	dotnet run -c Release --project bench/MlRisk.Bench/MlRisk.Bench.csproj -- $(BENCH_ARGS)
 
 clean:
 	dotnet clean MlRisk.sln --nologo -v quiet

@@ -1,10 +1,36 @@
 using MlRisk.Bench;
 
-var folder = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("MLRISK_MARKET_DATA");
-if (string.IsNullOrWhiteSpace(folder))
+// Two ways in: the benchmark itself (make bench), and the pinned-clock pipeline run it starts as a child process.
+if (args.Length > 0 && args[0] == PinnedRun.Verb) return await PinnedRun.RunAsync(args[1..]);
+
+BenchSettings settings;
+try
 {
-    Console.Error.WriteLine(ModelingBench.Usage);
+    settings = BenchSettings.Parse(args, Environment.GetEnvironmentVariable(BenchSettings.MarketDataVariable), Directory.GetCurrentDirectory());
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}\n{BenchSettings.Usage}");
     return 2;
 }
-var results = args.Length > 1 ? args[1] : Path.Combine("bench", "results");
-return await ModelingBench.RunAsync(folder, results, CancellationToken.None);
+
+using var cts = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cts.Cancel();
+};
+try
+{
+    return await BenchCommand.RunAsync(settings, cts.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("bench cancelled");
+    return 130;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"bench failed: {e.GetType().Name}: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,82 @@
+using MlRisk.Bench.EndToEnd;
+using MlRisk.Bench.Http;
+using MlRisk.Bench.Micro;
+using MlRisk.Bench.Report;
+using MlRisk.Core.Modeling;
+
+namespace MlRisk.Bench;
+
+/// <summary>
+/// <c>make bench</c>: end-to-end pipeline runs as real processes (real CSV folder when set, synthetic default,
+/// incremental one day), BenchmarkDotNet micro-benchmarks, single-call /predict latencies, a bounded loopback HTTP
+/// load; then one table on stdout and bench/results/latest.json. Progress goes to stderr.
+/// </summary>
+public static class BenchCommand
+{
+    private static readonly DateOnly AccuracyFrom = new(2013, 1, 1);
+
+    public static async Task<int> RunAsync(BenchSettings settings, CancellationToken ct)
+    {
+        if (!File.Exists(settings.FunctionsApp))
+        {
+            Console.Error.WriteLine($"error: {settings.FunctionsApp} is missing; build it: dotnet build functions/MlRisk.Functions.csproj -c Release");
+            return 2;
+        }
+
+        var time = TimeProvider.System;
+        var started = time.GetUtcNow();
+        var loadAtStart = LoadAverage.Read();
+        var work = Path.Combine(Path.GetTempPath(), $"mlrisk-bench-{Environment.ProcessId}");
+        Progress.Report($"{settings.Runs} run(s) per scenario, scratch folder {work}, load average {loadAtStart}");
+        try
+        {
+            var scenarios = new PipelineScenarios(settings, work, time);
+            var real = settings.MarketData is { } market
+                ? await scenarios.ColdAndNoOpAsync("real", ["--source", "csv", "--input", market], ct)
+                : null;
+            if (real is null) Progress.Report($"{BenchSettings.MarketDataVariable} is not set: no real-folder runs");
+            var synthetic = await scenarios.ColdAndNoOpAsync("synthetic", ["--source", "synthetic"], ct);
+            var (session, incremental) = await scenarios.IncrementalAsync(ct);
+
+            var historyLake = real ?? synthetic;
+            Progress.Report($"loading the micro-benchmark inputs ({historyLake.Source} history, synthetic /predict)");
+            using var predict = await PredictCall.CreateAsync(synthetic.Lake, ct);
+            using var history = await HistoryInputs.LoadAsync(historyLake.Lake, ct);
+            MicroBenchInputs.Predict = predict;
+            MicroBenchInputs.History = history;
+            var micro = MicroBenchRunner.Run(settings.ResultsFolder);
+
+            Progress.Report($"{settings.PredictSamples:N0} single /predict calls in process");
+            var handlerLatency = await PredictLatency.HandlerAsync(predict, settings.PredictSamples, ct);
+            var forecasterLatency = PredictLatency.Forecaster(predict, settings.PredictSamples);
+            var (http, httpSingle) = await LoopbackHttpBench.RunAsync(settings, synthetic.Lake, predict.Body, work, time, ct);
+            var accuracy = real is null ? null : await AccuracyAsync(real.Lake, ct);
+
+            var results = new BenchResults(
+                started, time.GetUtcNow(), settings, loadAtStart, LoadAverage.Read(),
+                real, synthetic, session, incremental,
+                historyLake.Source, history.FeatureRows, micro, handlerLatency, forecasterLatency, http, httpSingle, accuracy);
+            var table = BenchReport.Tabulate(results);
+            Console.WriteLine(table.Render(BenchReport.Header(results)));
+            var json = Path.Combine(settings.ResultsFolder, "latest.json");
+            await BenchReport.WriteJsonAsync(json, results, table, ct);
+            Console.WriteLine($"wrote {Path.GetRelativePath(settings.Root, json)}");
+            return 0;
+        }
+        finally
+        {
+            MicroBenchInputs.Predict = null;
+            MicroBenchInputs.History = null;
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>The issue 3 acceptance table: the champion's walk-forward predictions from 2013 on.</summary>
+    private static async Task<AccuracyTable> AccuracyAsync(LakeFolder lake, CancellationToken ct)
+    {
+        var registry = new ModelRegistry(lake.Artifacts, TimeProvider.System);
+        var champion = await registry.ReadChampionAsync(ct)
+            ?? throw new InvalidDataException($"{registry.ModelsFolder}: no champion.json after the real-folder run");
+        return AccuracyTable.Score(registry.ReadCvPredictions(champion.Version), AccuracyFrom);
+    }
+}

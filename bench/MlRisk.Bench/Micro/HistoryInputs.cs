@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MlRisk.Bench.EndToEnd;
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Explain;
+using MlRisk.Core.Lake;
+using MlRisk.Core.Modeling;
+
+namespace MlRisk.Bench.Micro;
+
+/// <summary>
+/// What the history micro-benchmarks work on, loaded once from a pipeline run's folders: the lake options,
+/// curated.market_daily, features_daily as a row-major matrix, and the champion model behind a <see cref="Forecaster"/>.
+/// </summary>
+public sealed class HistoryInputs : IDisposable
+{
+    private readonly VolatilityModel _model;
+
+    private HistoryInputs(LakeFolder lake, IOptions<LakeOptions> options, IReadOnlyList<CuratedRow> curated, double[] matrix, VolatilityModel model)
+    {
+        Lake = lake;
+        Options = options;
+        Curated = curated;
+        FeatureMatrix = matrix;
+        _model = model;
+        Forecaster = new Forecaster(model);
+    }
+
+    public LakeFolder Lake { get; }
+
+    public IOptions<LakeOptions> Options { get; }
+
+    public IReadOnlyList<CuratedRow> Curated { get; }
+
+    /// <summary>Every features_daily row, row-major in <see cref="FeatureNames.All"/> order.</summary>
+    public double[] FeatureMatrix { get; }
+
+    public int FeatureRows => FeatureMatrix.Length / FeatureNames.Count;
+
+    public Forecaster Forecaster { get; }
+
+    /// <summary>A reader with an empty decoded-partition cache, as a fresh process has.</summary>
+    public LakeReader FreshReader() =>
+        new(new FileSystemLakeStorage(Options, TimeProvider.System), Options, NullLogger<LakeReader>.Instance);
+
+    public static async Task<HistoryInputs> LoadAsync(LakeFolder lake, CancellationToken ct)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new LakeOptions { DataPath = lake.Data });
+        var reader = new LakeReader(new FileSystemLakeStorage(options, TimeProvider.System), options, NullLogger<LakeReader>.Instance);
+        var curated = await reader.ReadAllAsync(Datasets.CuratedMarketDaily, ct);
+        var features = await reader.ReadAllAsync(Datasets.FeaturesDaily, ct);
+        var matrix = new double[features.Rows.Count * FeatureNames.Count];
+        for (var r = 0; r < features.Rows.Count; r++) features.Rows[r].Values.CopyTo(matrix, r * FeatureNames.Count);
+
+        var registry = new ModelRegistry(lake.Artifacts, TimeProvider.System);
+        var champion = await registry.ReadChampionAsync(ct)
+            ?? throw new InvalidDataException($"{registry.ModelsFolder}: no champion.json; the pipeline run trained no servable model");
+        var model = await registry.LoadModelAsync(await registry.ReadMetadataAsync(champion.Version, ct), ct);
+        return new HistoryInputs(lake, options, curated.Rows, matrix, model);
+    }
+
+    public void Dispose() => _model.Dispose();
+}

@@ -1,0 +1,26 @@
+using MlRisk.Bench.EndToEnd;
+using MlRisk.Bench.Http;
+using MlRisk.Bench.Micro;
+using MlRisk.Core.Modeling;
+
+namespace MlRisk.Bench.Report;
+
+/// <summary>Everything one bench measured, before it becomes the table and latest.json.</summary>
+public sealed record BenchResults(
+    DateTimeOffset StartedUtc,
+    DateTimeOffset FinishedUtc,
+    BenchSettings Settings,
+    LoadAverage LoadAtStart,
+    LoadAverage LoadAtEnd,
+    ScenarioRuns? Real,
+    ScenarioRuns Synthetic,
+    DateOnly IncrementalSession,
+    IReadOnlyList<PipelineRun> Incremental,
+    string HistoryLakeSource,
+    int HistoryFeatureRows,
+    IReadOnlyList<MicroResult> Micro,
+    LatencySample HandlerLatency,
+    LatencySample ForecasterLatency,
+    HttpLoadResult Http,
+    HttpLoadResult HttpSingleConnection,
+    AccuracyTable? RealAccuracyFrom2013);
