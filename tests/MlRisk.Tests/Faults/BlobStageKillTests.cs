@@ -33,7 +33,7 @@ public sealed class BlobStageKillTests(AzuriteFixture azurite) : IDisposable
             ["Lake__Blob__ConnectionString"] = azurite.ConnectionString,
             ["Lake__Blob__Container"] = container,
             ["Lake__Blob__LeaseSeconds"] = "15",
-            ["Lake__Blob__LockWaitSeconds"] = "90",
+            ["Lake__LockWait"] = "00:01:30",
         };
         var artifacts = Path.Combine(_root, "blob-artifacts");
         using (var doomed = AppProcess.Start(["run", "--until", "ingest", "--artifacts", artifacts],
