@@ -114,11 +114,17 @@ public sealed class Booster : IDisposable
         fixed (double* data = rowMajor)
         fixed (double* output = result)
         {
+            // A single row (every /predict) goes through LightGBM's cached single-row predictor: building a
+            // predictor per call costs more than the row's TreeSHAP itself.
             NativeMethods.Check(
-                NativeMethods.LGBM_BoosterPredictForMat(
-                    handle, data, NativeMethods.DTypeFloat64, rows, FeatureCount, 1, predictType, 0, iterations,
-                    predictParameters, out written, output),
-                "BoosterPredictForMat");
+                rows == 1
+                    ? NativeMethods.LGBM_BoosterPredictForMatSingleRow(
+                        handle, data, NativeMethods.DTypeFloat64, FeatureCount, 1, predictType, 0, iterations,
+                        predictParameters, out written, output)
+                    : NativeMethods.LGBM_BoosterPredictForMat(
+                        handle, data, NativeMethods.DTypeFloat64, rows, FeatureCount, 1, predictType, 0, iterations,
+                        predictParameters, out written, output),
+                rows == 1 ? "BoosterPredictForMatSingleRow" : "BoosterPredictForMat");
         }
         if (written != result.Length)
         {

@@ -55,6 +55,12 @@ internal static partial class NativeMethods
         BoosterHandle handle, double* data, int dataType, int nrow, int ncol, int isRowMajor, int predictType,
         int startIteration, int numIteration, string parameter, out long outLength, double* outResult);
 
+    /// <summary>One row through the booster's cached single-row predictor (no predictor built per call).</summary>
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int LGBM_BoosterPredictForMatSingleRow(
+        BoosterHandle handle, double* data, int dataType, int ncol, int isRowMajor, int predictType,
+        int startIteration, int numIteration, string parameter, out long outLength, double* outResult);
+
     [LibraryImport(Library)]
     public static unsafe partial int LGBM_BoosterSaveModelToString(
         BoosterHandle handle, int startIteration, int numIteration, int featureImportanceType, long bufferLength,
