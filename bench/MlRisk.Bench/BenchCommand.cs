@@ -49,13 +49,13 @@ public static class BenchCommand
             Progress.Report($"{settings.PredictSamples:N0} single /predict calls in process");
             var handlerLatency = await PredictLatency.HandlerAsync(predict, settings.PredictSamples, ct);
             var forecasterLatency = PredictLatency.Forecaster(predict, settings.PredictSamples);
-            var (http, httpSingle) = await LoopbackHttpBench.RunAsync(settings, synthetic.Lake, predict.Body, work, time, ct);
+            var http = await LoopbackHttpBench.RunAsync(settings, synthetic.Lake, predict.Body, work, time, ct);
             var accuracy = real is null ? null : await AccuracyAsync(real.Lake, ct);
 
             var results = new BenchResults(
                 started, time.GetUtcNow(), settings, loadAtStart, LoadAverage.Read(),
                 real, synthetic, session, incremental,
-                historyLake.Source, history.FeatureRows, micro, handlerLatency, forecasterLatency, http, httpSingle, accuracy);
+                historyLake.Source, history.FeatureRows, micro, handlerLatency, forecasterLatency, http, accuracy);
             var table = BenchReport.Tabulate(results);
             Console.WriteLine(table.Render(BenchReport.Header(results)));
             var json = Path.Combine(settings.ResultsFolder, "latest.json");

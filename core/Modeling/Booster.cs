@@ -11,6 +11,7 @@ public sealed class Booster : IDisposable
 {
     private readonly BoosterHandle handle;
     private readonly string predictParameters;
+    private readonly Lazy<SingleRowContributions> rowContributions;
 
     public int FeatureCount { get; }
 
@@ -20,6 +21,8 @@ public sealed class Booster : IDisposable
         predictParameters = "num_threads=" + threads.ToString(CultureInfo.InvariantCulture);
         NativeMethods.Check(NativeMethods.LGBM_BoosterGetNumFeature(handle, out var features), "BoosterGetNumFeature");
         FeatureCount = features;
+        rowContributions = new Lazy<SingleRowContributions>(
+            () => new SingleRowContributions(SaveToString(), FeatureCount, Math.Max(1, Environment.ProcessorCount), predictParameters));
     }
 
     /// <summary>Trains <see cref="BoosterParameters.Iterations"/> rounds (fewer when no split improves any more).</summary>
@@ -98,7 +101,9 @@ public sealed class Booster : IDisposable
     /// expected value; each row's contributions plus expected value equal its raw score.
     /// </summary>
     public double[] PredictContributions(ReadOnlySpan<double> rowMajor) =>
-        Predict(rowMajor, NativeMethods.PredictContrib, FeatureCount + 1, -1);
+        rowMajor.Length == FeatureCount
+            ? rowContributions.Value.Predict(rowMajor)
+            : Predict(rowMajor, NativeMethods.PredictContrib, FeatureCount + 1, -1);
 
     private unsafe double[] Predict(ReadOnlySpan<double> rowMajor, int predictType, int outputsPerRow, int iterations)
     {
@@ -114,8 +119,8 @@ public sealed class Booster : IDisposable
         fixed (double* data = rowMajor)
         fixed (double* output = result)
         {
-            // A single row (every /predict) goes through LightGBM's cached single-row predictor: building a
-            // predictor per call costs more than the row's TreeSHAP itself.
+            // A single row goes through LightGBM's cached single-row predictor: building a predictor per call
+            // costs more than the row's TreeSHAP itself.
             NativeMethods.Check(
                 rows == 1
                     ? NativeMethods.LGBM_BoosterPredictForMatSingleRow(
@@ -133,5 +138,9 @@ public sealed class Booster : IDisposable
         return result;
     }
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose()
+    {
+        if (rowContributions.IsValueCreated) rowContributions.Value.Dispose();
+        handle.Dispose();
+    }
 }

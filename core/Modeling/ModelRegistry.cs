@@ -66,6 +66,16 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
         File.Move(temporary, target, overwrite: true);
     }
 
+    /// <summary>
+    /// A cheap change marker for champion.json (one stat call, no read): its last write time and length, or null
+    /// when there is no champion. A promotion renames a new file into place, so the marker changes with it.
+    /// </summary>
+    public (DateTime LastWriteUtc, long Length)? ChampionStamp()
+    {
+        var file = new FileInfo(Path.Combine(ModelsFolder, ChampionFile));
+        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
+    }
+
     /// <summary>The served version, or null before any model passed the gate.</summary>
     public async Task<ChampionPointer?> ReadChampionAsync(CancellationToken ct)
     {

@@ -61,6 +61,19 @@ internal static partial class NativeMethods
         BoosterHandle handle, double* data, int dataType, int ncol, int isRowMajor, int predictType,
         int startIteration, int numIteration, string parameter, out long outLength, double* outResult);
 
+    /// <summary>Parses the prediction parameters once, for repeated <see cref="LGBM_BoosterPredictForMatSingleRowFast"/> calls.</summary>
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int LGBM_BoosterPredictForMatSingleRowFastInit(
+        BoosterHandle handle, int predictType, int startIteration, int numIteration, int dataType, int ncol, string parameter,
+        out FastConfigHandle fastConfig);
+
+    [LibraryImport(Library)]
+    public static unsafe partial int LGBM_BoosterPredictForMatSingleRowFast(
+        FastConfigHandle fastConfig, double* data, out long outLength, double* outResult);
+
+    [LibraryImport(Library)]
+    public static partial int LGBM_FastConfigFree(IntPtr fastConfig);
+
     [LibraryImport(Library)]
     public static unsafe partial int LGBM_BoosterSaveModelToString(
         BoosterHandle handle, int startIteration, int numIteration, int featureImportanceType, long bufferLength,

@@ -4,36 +4,46 @@ using MlRisk.Core.Modeling;
 namespace MlRisk.Core.Serving;
 
 /// <summary>
-/// <see cref="IChampionModel"/> over the model registry: champion.json is read on every call (a few hundred
-/// bytes) so a promotion is served at once; the model itself is loaded once per version. A replaced model is
-/// dropped, not disposed, because requests in flight may still use it: its SafeHandle frees the native
-/// booster when the last of them is done.
+/// <see cref="IChampionModel"/> over the model registry. Every call stats champion.json, so a promotion is served
+/// at once, but the file is read and the model loaded only when that stat changes: reading and parsing the
+/// pointer on each request cost more than the forecast itself. A replaced model is dropped, not disposed,
+/// because requests in flight may still use it: its SafeHandle frees the native booster when the last of them
+/// is done.
 /// </summary>
 public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionModel
 {
     private readonly SemaphoreSlim _load = new(1, 1);
-    private (string Version, ChampionState State)? _loaded;
+    private volatile Loaded? _loaded;
 
     public async Task<ChampionState> GetAsync(CancellationToken ct)
     {
-        var champion = await registry.ReadChampionAsync(ct);
-        if (champion is null) return await NoChampionAsync(ct);
-        if (_loaded is { } loaded && loaded.Version == champion.Version) return loaded.State;
+        var stamp = registry.ChampionStamp();
+        if (stamp is null) return await NoChampionAsync(ct);
+        if (_loaded is { } loaded && loaded.Stamp == stamp.Value) return loaded.State;
 
         await _load.WaitAsync(ct);
         try
         {
-            if (_loaded is { } raced && raced.Version == champion.Version) return raced.State;
-            var metadata = await registry.ReadMetadataAsync(champion.Version, ct);
-            var model = await registry.LoadModelAsync(metadata, ct);
-            var state = ChampionState.Serving(new ExplainingForecaster(model), Card(metadata));
-            _loaded = (champion.Version, state);
+            if (_loaded is { } raced && raced.Stamp == stamp.Value) return raced.State;
+            var champion = await registry.ReadChampionAsync(ct);
+            if (champion is null) return await NoChampionAsync(ct);
+            var state = _loaded is { } previous && previous.Version == champion.Version
+                ? previous.State
+                : await LoadAsync(champion.Version, ct);
+            _loaded = new Loaded(stamp.Value, champion.Version, state);
             return state;
         }
         finally
         {
             _load.Release();
         }
+    }
+
+    private async Task<ChampionState> LoadAsync(string version, CancellationToken ct)
+    {
+        var metadata = await registry.ReadMetadataAsync(version, ct);
+        var model = await registry.LoadModelAsync(metadata, ct);
+        return ChampionState.Serving(new ExplainingForecaster(model), Card(metadata));
     }
 
     private async Task<ChampionState> NoChampionAsync(CancellationToken ct)
@@ -60,4 +70,6 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
         var gate = new GateDecision(metadata.Gate.Passed, metadata.Gate.Margin, metadata.Gate.Summary);
         return new ModelCard(metadata.Version, scores, gate, JsonSerializer.SerializeToElement(metadata, ModelRegistry.Json));
     }
+
+    private sealed record Loaded((DateTime LastWriteUtc, long Length) Stamp, string Version, ChampionState State);
 }

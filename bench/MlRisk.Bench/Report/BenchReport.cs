@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MlRisk.Bench.EndToEnd;
+using MlRisk.Bench.Http;
 using MlRisk.Bench.Micro;
 using MlRisk.Core.Calendar;
 using MlRisk.Core.Modeling;
@@ -53,7 +54,8 @@ public static class BenchReport
             + "as the app has no setting for now; nothing is deleted from any lake)";
         yield return $"micro: BenchmarkDotNet 0.15.8 ShortRun (3 warm-up + 3 iterations, in-process toolchain), history = {results.HistoryLakeSource} lake "
             + $"({results.HistoryFeatureRows:N0} feature rows); /predict = synthetic lake's latest feature row";
-        yield return $"HTTP: {results.Http.Tool} on 127.0.0.1 against `MlRisk.Functions.dll serve` on the synthetic run's folders; "
+        yield return $"HTTP: {results.Http.Tool} on 127.0.0.1 against `MlRisk.Functions.dll serve` on the synthetic run's folders, after a "
+            + $"discarded {results.Http.WarmUp.Seconds:F0} s warm-up ({results.Http.WarmUp.RequestsPerSecond:N0} requests/s while the JIT tiers up); "
             + "the load tool runs on the same 2 cores as the server";
     }
 
@@ -146,23 +148,24 @@ public static class BenchReport
     private static void AddHttp(ResultsTable table, BenchResults results)
     {
         var http = results.Http;
-        table.Section($"POST /predict over HTTP on loopback, {http.Connections} connections, {http.Seconds:F0} s ({http.Tool} -t{http.Threads})");
-        var failed = http.FailedRequests > 0;
-        var failure = failed ? $"; FAILED REQUESTS: {http.FailureDetail}" : "";
-        table.Add("requests/s", http.RequestsPerSecond, Unit.PerSecond, $"{http.Requests:N0} requests{failure}",
-            Target.AtLeast(5000, Unit.PerSecond, "issue 4"), failed);
-        table.Add("latency p50", http.P50Ms, Unit.Milliseconds, $"queueing: {http.Connections} in flight / throughput = {http.Connections / http.RequestsPerSecond * 1000:F1} ms mean");
-        table.Add("latency p99", http.P99Ms, Unit.Milliseconds, "", Target.Below(2, Unit.Milliseconds, "issue 4"), failed);
-        table.Add("failed requests (non-2xx, socket errors)", http.FailedRequests, Unit.Count, http.FailureDetail);
+        AddLoad(table, http.Throughput, "most requests/s the two cores give",
+            Target.AtLeast(5000, Unit.PerSecond, "issue 4"), p99Target: null);
+        AddLoad(table, http.Target, "issue 4's two targets at once",
+            Target.AtLeast(5000, Unit.PerSecond, "issue 4"), Target.Below(2, Unit.Milliseconds, "issue 4"));
+        AddLoad(table, http.SingleConnection, "no request waits behind another",
+            rateTarget: null, Target.Below(2, Unit.Milliseconds, "issue 4"));
+    }
 
-        var single = results.HttpSingleConnection;
-        table.Section($"POST /predict over HTTP on loopback, 1 connection, {single.Seconds:F0} s ({single.Tool} -t{single.Threads})");
-        var singleFailed = single.FailedRequests > 0;
-        table.Add("requests/s", single.RequestsPerSecond, Unit.PerSecond,
-            $"{single.Requests:N0} requests{(singleFailed ? $"; FAILED REQUESTS: {single.FailureDetail}" : "")}");
-        table.Add("latency p50", single.P50Ms, Unit.Milliseconds);
-        table.Add("latency p99", single.P99Ms, Unit.Milliseconds, "no request waits behind another",
-            Target.Below(2, Unit.Milliseconds, "issue 4"), singleFailed);
+    private static void AddLoad(ResultsTable table, HttpLoadResult load, string purpose, Target? rateTarget, Target? p99Target)
+    {
+        table.Section($"POST /predict over HTTP on loopback, {load.Connections} connection(s), {load.Seconds:F0} s ({load.Tool} -t{load.Threads}): {purpose}");
+        var failed = load.FailedRequests > 0;
+        var failure = failed ? $"; FAILED REQUESTS: {load.FailureDetail}" : "";
+        table.Add("requests/s", load.RequestsPerSecond, Unit.PerSecond, $"{load.Requests:N0} requests{failure}", rateTarget, failed);
+        table.Add("latency p50", load.P50Ms, Unit.Milliseconds,
+            $"queueing: {load.Connections} in flight / throughput = {load.Connections / load.RequestsPerSecond * 1000:F2} ms mean");
+        table.Add("latency p99", load.P99Ms, Unit.Milliseconds, "", p99Target, failed);
+        if (failed) table.Add("failed requests (non-2xx, socket errors)", load.FailedRequests, Unit.Count, load.FailureDetail);
     }
 
     public static async Task WriteJsonAsync(string path, BenchResults results, ResultsTable table, CancellationToken ct)
@@ -208,7 +211,6 @@ public static class BenchReport
             results.HandlerLatency,
             results.ForecasterLatency,
             results.Http,
-            results.HttpSingleConnection,
             AccuracyFrom2013 = results.RealAccuracyFrom2013,
         };
         await using var stream = File.Create(path);

@@ -21,6 +21,5 @@ public sealed record BenchResults(
     IReadOnlyList<MicroResult> Micro,
     LatencySample HandlerLatency,
     LatencySample ForecasterLatency,
-    HttpLoadResult Http,
-    HttpLoadResult HttpSingleConnection,
+    HttpBenchResult Http,
     AccuracyTable? RealAccuracyFrom2013);

@@ -81,3 +81,39 @@ public class BoosterTests
         Assert.Contains("3 features", error.Message);
     }
 }
+
+public class SingleRowContributionTests
+{
+    private static readonly BoosterParameters Small = new() { Iterations = 30, NumLeaves = 7, MinDataInLeaf = 10, Threads = 2 };
+
+    [Fact]
+    public void One_row_gets_exactly_the_contributions_it_gets_inside_a_batch()
+    {
+        var (matrix, label) = SyntheticMarket.Regression(300, 3, seed: 7);
+        using var booster = BoosterTests.Train(matrix, label, 3, Small);
+        var batch = booster.PredictContributions(matrix);
+
+        for (var row = 0; row < 20; row++)
+        {
+            Assert.Equal(batch.AsSpan(row * 4, 4).ToArray(), booster.PredictContributions(matrix.AsSpan(row * 3, 3)));
+        }
+    }
+
+    [Fact]
+    public void Concurrent_one_row_calls_each_get_their_own_row_s_contributions()
+    {
+        var (matrix, label) = SyntheticMarket.Regression(300, 3, seed: 8);
+        using var booster = BoosterTests.Train(matrix, label, 3, Small);
+        var batch = booster.PredictContributions(matrix);
+
+        var mismatches = 0;
+        Parallel.For(0, 4_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var row = i % 300;
+            var single = booster.PredictContributions(matrix.AsSpan(row * 3, 3));
+            if (!single.AsSpan().SequenceEqual(batch.AsSpan(row * 4, 4))) Interlocked.Increment(ref mismatches);
+        });
+
+        Assert.Equal(0, mismatches);
+    }
+}

@@ -1,0 +1,68 @@
+namespace MlRisk.Core.Modeling;
+
+/// <summary>
+/// TreeSHAP of one row at a time, the /predict path, from one booster copy per core. LightGBM serializes
+/// single-row predictions on a lock per booster (Booster::PredictSingleRow takes a unique lock), so with a single
+/// booster concurrent requests would be explained one after another. Each copy also holds a FastConfig, so the
+/// prediction parameters are parsed once, not on every call.
+/// </summary>
+internal sealed class SingleRowContributions : IDisposable
+{
+    private readonly BoosterHandle[] _boosters;
+    private readonly FastConfigHandle[] _configs;
+    private readonly int _featureCount;
+    private int _next;
+
+    public SingleRowContributions(string modelText, int featureCount, int copies, string parameters)
+    {
+        _featureCount = featureCount;
+        _boosters = new BoosterHandle[copies];
+        _configs = new FastConfigHandle[copies];
+        try
+        {
+            for (var i = 0; i < copies; i++)
+            {
+                NativeMethods.Check(
+                    NativeMethods.LGBM_BoosterLoadModelFromString(modelText, out _, out _boosters[i]), "BoosterLoadModelFromString");
+                NativeMethods.Check(
+                    NativeMethods.LGBM_BoosterPredictForMatSingleRowFastInit(
+                        _boosters[i], NativeMethods.PredictContrib, 0, -1, NativeMethods.DTypeFloat64, featureCount, parameters,
+                        out _configs[i]),
+                    "BoosterPredictForMatSingleRowFastInit");
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public int Copies => _configs.Length;
+
+    /// <summary>The row's <c>featureCount</c> contributions followed by the expected value.</summary>
+    public unsafe double[] Predict(ReadOnlySpan<double> row)
+    {
+        var config = _configs[(uint)Interlocked.Increment(ref _next) % (uint)_configs.Length];
+        var result = new double[_featureCount + 1];
+        long written;
+        fixed (double* data = row)
+        fixed (double* output = result)
+        {
+            NativeMethods.Check(
+                NativeMethods.LGBM_BoosterPredictForMatSingleRowFast(config, data, out written, output),
+                "BoosterPredictForMatSingleRowFast");
+        }
+        if (written != result.Length)
+        {
+            throw new LightGbmException($"LightGBM BoosterPredictForMatSingleRowFast wrote {written} values, expected {result.Length}");
+        }
+        return result;
+    }
+
+    public void Dispose()
+    {
+        foreach (var config in _configs) config?.Dispose();
+        foreach (var booster in _boosters) booster?.Dispose();
+    }
+}

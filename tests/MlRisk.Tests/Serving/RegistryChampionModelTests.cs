@@ -1,0 +1,57 @@
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Serving;
+using MlRisk.Tests.Modeling;
+
+namespace MlRisk.Tests.Serving;
+
+public class RegistryChampionModelTests
+{
+    private static readonly (List<FeatureRow> Features, List<LabelRow> Labels) Market = SyntheticMarket.Generate(600);
+
+    [Fact]
+    public async Task Repeated_calls_serve_the_same_loaded_champion_without_reloading_it()
+    {
+        using var modeling = new SmallModeling();
+        var trained = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var champion = new RegistryChampionModel(modeling.Registry);
+
+        var first = await champion.GetAsync(CancellationToken.None);
+        var second = await champion.GetAsync(CancellationToken.None);
+
+        Assert.True(first.HasChampion, first.BlockedReason);
+        Assert.Equal(trained.Version, first.Card.Version);
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task A_promotion_is_served_on_the_next_call()
+    {
+        using var modeling = new SmallModeling();
+        var older = await modeling.Trainer(SmallModeling.Options()).TrainAsync(
+            Market.Features.Take(500).ToList(), Market.Labels, CancellationToken.None);
+        var champion = new RegistryChampionModel(modeling.Registry);
+        Assert.Equal(older.Version, (await champion.GetAsync(CancellationToken.None)).Card!.Version);
+
+        var newer = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        Assert.True(newer.Promoted, newer.Gate.Summary);
+
+        var served = await champion.GetAsync(CancellationToken.None);
+        Assert.Equal(newer.Version, served.Card!.Version);
+
+        await modeling.Registry.PromoteAsync(older.Version, CancellationToken.None);
+        Assert.Equal(older.Version, (await champion.GetAsync(CancellationToken.None)).Card!.Version);
+    }
+
+    [Fact]
+    public async Task Without_a_champion_the_failed_candidate_and_its_gate_numbers_are_reported()
+    {
+        using var modeling = new SmallModeling();
+        var failed = await modeling.Trainer(SmallModeling.Options(gateMargin: 0.99)).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        var state = await new RegistryChampionModel(modeling.Registry).GetAsync(CancellationToken.None);
+
+        Assert.False(state.HasChampion);
+        Assert.Equal(failed.Version, state.Card!.Version);
+        Assert.Contains(failed.Gate.Summary, state.BlockedReason);
+    }
+}
