@@ -84,31 +84,39 @@ public sealed class PartitionWriter(
         var written = new int[plans.Count];
         var rows = new int[plans.Count];
         var lost = new int[plans.Count];
-        for (var i = 0; i < work.Count; i++)
+        try
         {
-            bool published;
-            try
+            for (var i = 0; i < work.Count; i++)
             {
-                published = await storage.PublishAsync(staged[i]!, CancellationToken.None);
+                bool published;
+                try
+                {
+                    published = await storage.PublishAsync(staged[i]!, CancellationToken.None);
+                }
+                catch
+                {
+                    // A publish that fails (full disk, lost permission) ends the write: the dates before it stand as a
+                    // prefix, and the staged files after it are removed rather than left behind as stray temp files.
+                    for (var j = i + 1; j < work.Count; j++) await storage.DiscardAsync(staged[j]!, CancellationToken.None);
+                    throw;
+                }
+                if (published)
+                {
+                    reader.Decoded.Remember(work[i].Partition.Path, work[i].Partition.Content, work[i].Partition.Ordered);
+                    written[work[i].Plan]++;
+                    rows[work[i].Plan] += work[i].Partition.Rows;
+                    CrashTestHook.AfterPublish(plans[work[i].Plan].Dataset.Name);
+                }
+                else
+                {
+                    lost[work[i].Plan]++;
+                }
             }
-            catch
-            {
-                // A publish that fails (full disk, lost permission) ends the write: the dates before it stand as a
-                // prefix, and the staged files after it are removed rather than left behind as stray temp files.
-                for (var j = i + 1; j < work.Count; j++) await storage.DiscardAsync(staged[j]!, CancellationToken.None);
-                throw;
-            }
-            if (published)
-            {
-                reader.Decoded.Remember(work[i].Partition.Path, work[i].Partition.Content, work[i].Partition.Ordered);
-                written[work[i].Plan]++;
-                rows[work[i].Plan] += work[i].Partition.Rows;
-                CrashTestHook.AfterPublish(plans[work[i].Plan].Dataset.Name);
-            }
-            else
-            {
-                lost[work[i].Plan]++;
-            }
+        }
+        finally
+        {
+            // Even a publish that failed midway may have added files: no shared listing of these datasets stands.
+            foreach (var plan in plans.Where(p => p.Pending.Count > 0)) reader.ForgetListing(plan.Dataset);
         }
 
         var results = new PartitionWriteResult[plans.Count];

@@ -6,12 +6,14 @@ using MlRisk.Core.Observability;
 namespace MlRisk.Core.Pipeline;
 
 /// <summary>
-/// Runs stages in order under the lake's run lock: one log event per stage start and end (the run id comes
+/// Runs stages in order under the lake's run lock, sharing dataset listings between stages (see
+/// <see cref="LakeReader.ShareListings"/>): one log event per stage start and end (the run id comes
 /// from a logging scope, so it is on every event of the run, including the stages' own), and a run summary.
 /// </summary>
 public sealed class PipelineRunner(
     IEnumerable<IStage> stages,
     ILakeStorage storage,
+    LakeReader reader,
     IRunSummaryStore summaries,
     TimeProvider time,
     ILogger<PipelineRunner> log) : IPipelineRunner
@@ -33,6 +35,7 @@ public sealed class PipelineRunner(
         var runId = $"{started:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..8]}";
         using var scope = log.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["Trigger"] = trigger });
         await using var runLock = await storage.AcquireRunLockAsync($"run {runId} ({trigger}, started {started:u})", ct);
+        using var listings = reader.ShareListings();
         log.LogInformation("Run started: stages {Stages}", stages.Select(s => s.ToString()));
 
         var context = new RunContext(runId, trigger, started);
