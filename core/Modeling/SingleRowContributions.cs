@@ -1,15 +1,19 @@
+using System.Collections.Concurrent;
+
 namespace MlRisk.Core.Modeling;
 
 /// <summary>
 /// TreeSHAP of one row at a time, the /predict path, from one booster copy per core. LightGBM serializes
 /// single-row predictions on a lock per booster (Booster::PredictSingleRow takes a unique lock), so with a single
-/// booster concurrent requests would be explained one after another. Each copy also holds a FastConfig, so the
-/// prediction parameters are parsed once, not on every call.
+/// booster concurrent requests would be explained one after another. A call takes an idle copy; only when all are
+/// busy does it queue on one. Each copy also holds a FastConfig, so the prediction parameters are parsed once,
+/// not on every call.
 /// </summary>
 internal sealed class SingleRowContributions : IDisposable
 {
     private readonly BoosterHandle[] _boosters;
     private readonly FastConfigHandle[] _configs;
+    private readonly ConcurrentBag<FastConfigHandle> _idle;
     private readonly int _featureCount;
     private int _next;
 
@@ -36,14 +40,30 @@ internal sealed class SingleRowContributions : IDisposable
             Dispose();
             throw;
         }
+        _idle = [.. _configs];
     }
 
     public int Copies => _configs.Length;
 
     /// <summary>The row's <c>featureCount</c> contributions followed by the expected value.</summary>
-    public unsafe double[] Predict(ReadOnlySpan<double> row)
+    public double[] Predict(ReadOnlySpan<double> row)
     {
-        var config = _configs[(uint)Interlocked.Increment(ref _next) % (uint)_configs.Length];
+        if (!_idle.TryTake(out var config))
+        {
+            return Predict(_configs[(uint)Interlocked.Increment(ref _next) % (uint)_configs.Length], row);
+        }
+        try
+        {
+            return Predict(config, row);
+        }
+        finally
+        {
+            _idle.Add(config);
+        }
+    }
+
+    private unsafe double[] Predict(FastConfigHandle config, ReadOnlySpan<double> row)
+    {
         var result = new double[_featureCount + 1];
         long written;
         fixed (double* data = row)
