@@ -35,7 +35,9 @@ test: web azurite
 	dotnet build MlRisk.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal"
 
+# The end-to-end runs start the app ./mlrisk runs; the launcher publishes it when stale.
 bench: web
+	./mlrisk --help >/dev/null
 	dotnet run -c Release --project bench/MlRisk.Bench/MlRisk.Bench.csproj -- $(BENCH_ARGS)
 
 clean:

@@ -19,7 +19,7 @@ public static class BenchCommand
     {
         if (!File.Exists(settings.FunctionsApp))
         {
-            Console.Error.WriteLine($"error: {settings.FunctionsApp} is missing; build it: dotnet build functions/MlRisk.Functions.csproj -c Release");
+            Console.Error.WriteLine($"error: {settings.FunctionsApp} is missing; publish it as ./mlrisk does: ./mlrisk --help");
             return 2;
         }
 

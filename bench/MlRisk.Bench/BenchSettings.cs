@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace MlRisk.Bench;
 
@@ -21,13 +20,10 @@ public sealed record BenchSettings(
         + "  --http-seconds S  duration of the loopback HTTP load (default 10)\n"
         + $"  {MarketDataVariable}=DIR adds the real CSV folder to the end-to-end runs";
 
-    /// <summary>The functions app the end-to-end runs start, built by this project's reference in the same configuration.</summary>
-    public string FunctionsApp => Path.Combine(Root, "functions", "bin", Configuration, "net10.0", "linux-x64", "MlRisk.Functions.dll");
+    /// <summary>The functions app the end-to-end runs start: what ./mlrisk runs, published by `make bench` first.</summary>
+    public string FunctionsApp => Path.Combine(Root, "functions", "bin", "Release", "net10.0", "linux-x64", "publish", "MlRisk.Functions.dll");
 
     public string ResultsFolder => Path.Combine(Root, "bench", "results");
-
-    private static string Configuration =>
-        typeof(BenchSettings).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
     public static BenchSettings Parse(IReadOnlyList<string> args, string? marketData, string workingDirectory)
     {
