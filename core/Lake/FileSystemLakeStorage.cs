@@ -11,9 +11,6 @@ namespace MlRisk.Core.Lake;
 /// </summary>
 public sealed class FileSystemLakeStorage : ILakeStorage
 {
-    /// <summary>Prefix of in-flight files; readers skip and report them.</summary>
-    public const string TempPrefix = ".tmp-";
-
     private const string LockFile = ".run.lock";
     private const string HolderFile = ".run.holder";
     private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(50);
@@ -57,7 +54,7 @@ public sealed class FileSystemLakeStorage : ILakeStorage
     {
         var target = Full(path);
         var folder = Path.GetDirectoryName(target)!;
-        var temp = Path.Combine(folder, TempPrefix + Guid.NewGuid().ToString("N"));
+        var temp = Path.Combine(folder, TempFiles.Prefix + Guid.NewGuid().ToString("N"));
         try
         {
             Directory.CreateDirectory(folder);
@@ -99,6 +96,13 @@ public sealed class FileSystemLakeStorage : ILakeStorage
     public Task DiscardAsync(StagedFile staged, CancellationToken ct)
     {
         TryDelete(staged.TempPath);
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveLeftoverAsync(string path, CancellationToken ct)
+    {
+        TempFiles.RequireTemp(path);
+        File.Delete(Full(path));
         return Task.CompletedTask;
     }
 

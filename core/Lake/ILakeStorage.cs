@@ -30,6 +30,13 @@ public interface ILakeStorage
     Task DiscardAsync(StagedFile staged, CancellationToken ct);
 
     /// <summary>
+    /// Deletes a leftover of an interrupted write: a temp-named file (<c>.tmp-*</c>) that <see cref="ListFilesAsync"/>
+    /// returned. Refuses any other name, so a partition can never be removed this way. Call it only while holding
+    /// the run lock, when no writer can be staging that file.
+    /// </summary>
+    Task RemoveLeftoverAsync(string path, CancellationToken ct);
+
+    /// <summary>
     /// Takes the lake's exclusive run lock for <paramref name="holder"/>, waiting briefly for another holder to finish;
     /// throws <see cref="LakeLockedException"/> naming the current holder when the wait runs out. Dispose to release.
     /// </summary>

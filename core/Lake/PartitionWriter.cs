@@ -7,7 +7,8 @@ namespace MlRisk.Core.Lake;
 /// Writes rows into date partitions by the DESIGN §6 protocol: validate everything first, never overwrite
 /// (a stored partition is skipped and compared; differences are revisions, reported and not applied), stage
 /// every new file under a temp name in parallel, then publish them in date order so a crash leaves a
-/// prefix of the dates, never a hole that a later incremental run would not revisit.
+/// prefix of the dates, never a hole that a later incremental run would not revisit. Used under the run lock
+/// (<see cref="Pipeline.PipelineRunner"/>): the temp files a crash left are removed by the next write.
 /// </summary>
 public sealed class PartitionWriter(
     ILakeStorage storage, LakeReader reader, IOptions<LakeOptions> options, ILogger<PartitionWriter> log)
@@ -62,6 +63,8 @@ public sealed class PartitionWriter(
         var validation = new ValidationReport();
         foreach (var plan in plans) validation.AddRange(plan.Validation.Violations);
         validation.ThrowIfInvalid($"Writing {string.Join(", ", plans.Select(p => p.Dataset.Name))} (nothing was written)");
+
+        foreach (var plan in plans.Where(p => p.Pending.Count > 0)) await RemoveLeftoversAsync(plan.Dataset, ct);
 
         var work = plans.SelectMany((plan, index) => plan.Pending.Select(p => (Plan: index, Partition: p)))
             .OrderBy(w => w.Partition.Date).ThenBy(w => w.Plan).ToList();
@@ -132,6 +135,26 @@ public sealed class PartitionWriter(
             }
         }
         return results;
+    }
+
+    /// <summary>
+    /// Deletes the temp files of a dataset about to be written. Writes happen under the run lock, so these can only
+    /// be files a killed run staged and never published; without this they would pile up run after run.
+    /// </summary>
+    private async Task RemoveLeftoversAsync(DatasetContract dataset, CancellationToken ct)
+    {
+        var leftovers = (await reader.ListAsync(dataset, ct)).StrayTempFiles;
+        if (leftovers.Count == 0) return;
+        try
+        {
+            foreach (var path in leftovers) await storage.RemoveLeftoverAsync(path, ct);
+        }
+        finally
+        {
+            reader.ForgetListing(dataset);
+        }
+        log.LogWarning("{Dataset}: removed {Leftovers} temp file(s) an interrupted run left, e.g. {Examples}",
+            dataset.Name, leftovers.Count, leftovers.Take(3));
     }
 
     /// <summary>Plans and commits one dataset.</summary>

@@ -155,6 +155,20 @@ public sealed class BlobLakeStorage : ILakeStorage
     /// </summary>
     public Task DiscardAsync(StagedFile staged, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>Staging never creates a blob, so only a blob that something else named <c>.tmp-*</c> can be removed here.</summary>
+    public async Task RemoveLeftoverAsync(string path, CancellationToken ct)
+    {
+        TempFiles.RequireTemp(path);
+        try
+        {
+            await _container.GetBlobClient(BlobName(path)).DeleteIfExistsAsync(cancellationToken: ct);
+        }
+        catch (Exception e) when (IsServiceFailure(e))
+        {
+            throw Failure("delete", path, e);
+        }
+    }
+
     public async Task<IAsyncDisposable> AcquireRunLockAsync(string holder, CancellationToken ct)
     {
         await EnsureContainerAsync(ct);

@@ -55,5 +55,7 @@ public sealed class FaultyLakeStorage(ILakeStorage inner, StorageFault fault, lo
 
     public Task DiscardAsync(StagedFile staged, CancellationToken ct) => inner.DiscardAsync(staged, ct);
 
+    public Task RemoveLeftoverAsync(string path, CancellationToken ct) => inner.RemoveLeftoverAsync(path, ct);
+
     public Task<IAsyncDisposable> AcquireRunLockAsync(string holder, CancellationToken ct) => inner.AcquireRunLockAsync(holder, ct);
 }

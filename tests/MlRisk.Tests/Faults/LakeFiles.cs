@@ -16,7 +16,7 @@ public static class LakeFiles
         {
             var relative = Path.GetRelativePath(data, file).Replace(Path.DirectorySeparatorChar, '/');
             var name = Path.GetFileName(file);
-            if (name.StartsWith(FileSystemLakeStorage.TempPrefix, StringComparison.Ordinal) || name.StartsWith(".run.", StringComparison.Ordinal)) continue;
+            if (name.StartsWith(MlRisk.Core.Lake.TempFiles.Prefix, StringComparison.Ordinal) || name.StartsWith(".run.", StringComparison.Ordinal)) continue;
             files[relative] = File.ReadAllBytes(file);
         }
         return files;
@@ -24,7 +24,7 @@ public static class LakeFiles
 
     /// <summary>Every file whose name marks an interrupted write.</summary>
     public static IReadOnlyList<string> TempFiles(string data) => Directory.Exists(data)
-        ? [.. Directory.EnumerateFiles(data, FileSystemLakeStorage.TempPrefix + "*", SearchOption.AllDirectories)]
+        ? [.. Directory.EnumerateFiles(data, MlRisk.Core.Lake.TempFiles.Prefix + "*", SearchOption.AllDirectories)]
         : [];
 
     /// <summary>Relative paths of one dataset's published files.</summary>

@@ -34,6 +34,20 @@ public abstract class LakeStorageConformanceTests
     }
 
     [LakeStorageFact]
+    public async Task Only_a_temp_file_can_be_removed_as_a_leftover()
+    {
+        Assert.True(await Lake.WriteNewAsync(PartitionPath, "kept"u8.ToArray(), Ct));
+        const string leftover = "raw.market/date=2020-03-16/.tmp-crashed";
+        Assert.True(await Lake.WriteNewAsync(leftover, "staged"u8.ToArray(), Ct));
+
+        await Lake.RemoveLeftoverAsync(leftover, Ct);
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Lake.RemoveLeftoverAsync(PartitionPath, Ct));
+
+        Assert.Contains(PartitionPath, refused.Message);
+        Assert.Equal([PartitionPath], await Lake.ListFilesAsync("raw.market", Ct));
+    }
+
+    [LakeStorageFact]
     public async Task A_stored_file_is_never_overwritten()
     {
         Assert.True(await Lake.WriteNewAsync(PartitionPath, "first"u8.ToArray(), Ct));

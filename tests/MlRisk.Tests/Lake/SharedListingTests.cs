@@ -98,6 +98,8 @@ public sealed class SharedListingTests
 
         public Task DiscardAsync(StagedFile staged, CancellationToken ct) => inner.DiscardAsync(staged, ct);
 
+        public Task RemoveLeftoverAsync(string path, CancellationToken ct) => inner.RemoveLeftoverAsync(path, ct);
+
         public Task<IAsyncDisposable> AcquireRunLockAsync(string holder, CancellationToken ct) => inner.AcquireRunLockAsync(holder, ct);
     }
 }

@@ -63,6 +63,25 @@ public sealed class WriteProtocolTests
     }
 
     [Fact]
+    public async Task The_next_write_to_a_dataset_removes_the_temp_files_a_crash_left_and_a_no_op_removes_nothing()
+    {
+        using var lake = new TestLake();
+        var labels = SampleRows.Labels();
+        await lake.Writer.WriteAsync(Datasets.LabelsDaily, labels.Take(1), default);
+        var temp = Path.Combine(Path.GetDirectoryName(lake.FileOf(Datasets.LabelsDaily, SampleRows.Day1))!, ".tmp-crashed");
+        File.WriteAllBytes(temp, [1, 2, 3]);
+
+        await lake.Writer.WriteAsync(Datasets.LabelsDaily, labels.Take(1), default);
+        Assert.True(File.Exists(temp), "a write with nothing new must leave the lake exactly as it was");
+
+        var written = await lake.Writer.WriteAsync(Datasets.LabelsDaily, labels, default);
+
+        Assert.Equal(1, written.PartitionsWritten);
+        Assert.False(File.Exists(temp));
+        Assert.Empty((await lake.Reader.ReadAllAsync(Datasets.LabelsDaily, default)).StrayTempFiles);
+    }
+
+    [Fact]
     public async Task A_truncated_file_is_rejected_with_an_error_naming_it()
     {
         using var lake = new TestLake();
@@ -188,6 +207,8 @@ public sealed class WriteProtocolTests
         public Task<bool> PublishAsync(StagedFile staged, CancellationToken ct) => inner.PublishAsync(staged, ct);
 
         public Task DiscardAsync(StagedFile staged, CancellationToken ct) => inner.DiscardAsync(staged, ct);
+
+        public Task RemoveLeftoverAsync(string path, CancellationToken ct) => inner.RemoveLeftoverAsync(path, ct);
 
         public Task<IAsyncDisposable> AcquireRunLockAsync(string holder, CancellationToken ct) => inner.AcquireRunLockAsync(holder, ct);
     }
