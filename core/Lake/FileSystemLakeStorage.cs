@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 namespace MlRisk.Core.Lake;
 
 /// <summary>
-/// The lake in a local folder. A write goes to <c>.tmp-*</c> in the target folder and is renamed into place
-/// with no-overwrite semantics (link+unlink on Linux), so a reader never sees half a file and a partition
-/// that exists is never replaced. The run lock is an exclusively opened lock file, released by the OS
+/// The lake in a local folder. A write goes to <c>.tmp-*</c> in the target folder and is linked into place
+/// (link(2) never replaces a file, see <see cref="HardLink"/>) before the temp name is removed, so a reader
+/// never sees half a file and a partition that exists is never replaced. The run lock is an exclusively opened lock file, released by the OS
 /// when the holding process dies, so a crashed run never leaves the lake locked.
 /// </summary>
 public sealed class FileSystemLakeStorage : ILakeStorage
@@ -75,22 +75,19 @@ public sealed class FileSystemLakeStorage : ILakeStorage
     public Task<bool> PublishAsync(StagedFile staged, CancellationToken ct)
     {
         var target = Full(staged.Path);
+        bool published;
         try
         {
-            File.Move(staged.TempPath, target, overwrite: false);
-            return Task.FromResult(true);
+            published = HardLink.TryCreate(staged.TempPath, target);
         }
-        catch (IOException) when (File.Exists(target))
-        {
-            // The partition is already there (an earlier run, or a concurrent writer won the race); it stands.
-            File.Delete(staged.TempPath);
-            return Task.FromResult(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
             TryDelete(staged.TempPath);
-            throw new IOException($"Cannot publish lake file {target}: {e.Message}. Check that the data folder is writable.", e);
+            throw new IOException($"Cannot publish lake file {target}: {e.Message}. Check that the data folder is writable and the disk has space.", e);
         }
+        // Published or not, the temp name goes; should that fail, the next write removes the leftover.
+        TryDelete(staged.TempPath);
+        return Task.FromResult(published);
     }
 
     public Task DiscardAsync(StagedFile staged, CancellationToken ct)

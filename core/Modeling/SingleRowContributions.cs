@@ -43,8 +43,6 @@ internal sealed class SingleRowContributions : IDisposable
         _idle = [.. _configs];
     }
 
-    public int Copies => _configs.Length;
-
     /// <summary>The row's <c>featureCount</c> contributions followed by the expected value.</summary>
     public double[] Predict(ReadOnlySpan<double> row)
     {
