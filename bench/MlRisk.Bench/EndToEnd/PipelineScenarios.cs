@@ -11,7 +11,9 @@ public sealed class PipelineScenarios(BenchSettings settings, string workFolder,
     private readonly ChildProcess _process = new(settings.Root, new Dictionary<string, string> { ["MLRISK_CONTENT_ROOT"] = settings.Root });
 
     /// <summary><see cref="BenchSettings.Runs"/> × (cold run into fresh folders, then the no-op re-run on them).</summary>
-    public async Task<ScenarioRuns> ColdAndNoOpAsync(string source, IReadOnlyList<string> sourceOptions, CancellationToken ct)
+    /// <param name="lakesFolder">Where the lakes go; the bench's scratch folder when null.</param>
+    public async Task<ScenarioRuns> ColdAndNoOpAsync(
+        string source, IReadOnlyList<string> sourceOptions, CancellationToken ct, string? lakesFolder = null)
     {
         var cold = new List<PipelineRun>();
         var noOp = new List<PipelineRun>();
@@ -19,7 +21,7 @@ public sealed class PipelineScenarios(BenchSettings settings, string workFolder,
         for (var repeat = 1; repeat <= settings.Runs; repeat++)
         {
             lake?.Delete();
-            lake = new LakeFolder(Path.Combine(workFolder, $"{source}-{repeat}"));
+            lake = new LakeFolder(Path.Combine(lakesFolder ?? workFolder, $"{source}-{repeat}"));
             lake.Delete();
             IReadOnlyList<string> args = [settings.FunctionsApp, "run", .. sourceOptions, .. lake.RunOptions];
             cold.Add(await RunAsync($"{source} cold", repeat, lake, args, ct));

@@ -30,6 +30,10 @@ public static class BenchReport
     {
         var table = new ResultsTable();
         if (results.Real is { } real) AddScenario(table, real, "real CSV folder", coldTarget: true);
+        if (results.RealInMemory is { } inMemory)
+        {
+            AddScenario(table, inMemory, "real CSV folder, lake on tmpfs (/dev/shm): the app's cost without the disk's", coldTarget: false);
+        }
         AddScenario(table, results.Synthetic, "synthetic default", coldTarget: false);
         AddIncremental(table, results);
         AddTraining(table, results);
@@ -203,6 +207,8 @@ public static class BenchReport
             {
                 RealCold = results.Real?.Cold.Select(Raw),
                 RealNoOp = results.Real?.NoOp.Select(Raw),
+                RealInMemoryCold = results.RealInMemory?.Cold.Select(Raw),
+                RealInMemoryNoOp = results.RealInMemory?.NoOp.Select(Raw),
                 SyntheticCold = results.Synthetic.Cold.Select(Raw),
                 SyntheticNoOp = results.Synthetic.NoOp.Select(Raw),
                 Incremental = results.Incremental.Select(Raw),

@@ -13,6 +13,7 @@ public sealed record BenchResults(
     LoadAverage LoadAtStart,
     LoadAverage LoadAtEnd,
     ScenarioRuns? Real,
+    ScenarioRuns? RealInMemory,
     ScenarioRuns Synthetic,
     DateOnly IncrementalSession,
     IReadOnlyList<PipelineRun> Incremental,
