@@ -50,6 +50,16 @@ public sealed class PipelineRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stage_sees_the_partitions_an_earlier_stage_of_the_same_run_wrote()
+    {
+        var summary = await Runner.RunAsync([StageName.Ingest, StageName.Labels], "test", default);
+
+        Assert.Equal(StageStatus.Succeeded, summary.Status);
+        Assert.Equal(9, summary.Stages[0].Result!.Writes.Single(w => w.Dataset == "curated.market_daily").PartitionsWritten);
+        Assert.Equal(4, summary.Stages[1].Result!.Writes.Single().PartitionsWritten);
+    }
+
+    [Fact]
     public async Task A_failing_stage_stops_the_run_and_the_summary_records_the_error()
     {
         var summary = await Runner.RunAsync([StageName.Train, StageName.Infer], "test", default);
