@@ -27,12 +27,17 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
 
     public bool Exists(string version) => File.Exists(Path.Combine(VersionFolder(version), MetadataFile));
 
-    /// <summary>Stores a trained model; returns false (and writes nothing) when the version is already stored.</summary>
+    /// <summary>
+    /// Stores a trained model; returns false (and writes nothing) when the version is already stored. Training runs
+    /// under the lake's run lock, so <c>.tmp-*</c> entries found here can only be what a killed run was writing:
+    /// they are removed first.
+    /// </summary>
     public async Task<bool> SaveAsync(
         ModelMetadata metadata, string modelText, IReadOnlyList<OutOfSamplePrediction> cvPredictions, CancellationToken ct)
     {
         if (Exists(metadata.Version)) return false;
         Directory.CreateDirectory(ModelsFolder);
+        RemoveLeftovers();
         var temporary = Path.Combine(ModelsFolder, $".tmp-{metadata.Version}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temporary);
         try
@@ -51,6 +56,12 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
             Directory.Delete(temporary, recursive: true);
             throw;
         }
+    }
+
+    private void RemoveLeftovers()
+    {
+        foreach (var folder in Directory.GetDirectories(ModelsFolder, ".tmp-*")) Directory.Delete(folder, recursive: true);
+        foreach (var file in Directory.GetFiles(ModelsFolder, ".tmp-*")) File.Delete(file);
     }
 
     /// <summary>Points champion.json at a stored version.</summary>

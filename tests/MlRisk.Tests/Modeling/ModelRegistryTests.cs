@@ -25,6 +25,22 @@ public class ModelRegistryTests
     }
 
     [Fact]
+    public async Task Storing_a_model_removes_what_a_killed_run_left_half_written()
+    {
+        using var modeling = new SmallModeling();
+        var halfSaved = Directory.CreateDirectory(Path.Combine(modeling.Registry.ModelsFolder, ".tmp-20200101-0123456789ab-dead")).FullName;
+        File.WriteAllText(Path.Combine(halfSaved, ModelRegistry.ModelFile), "tree");
+        var halfPromoted = Path.Combine(modeling.Registry.ModelsFolder, ".tmp-champion.json-dead");
+        File.WriteAllText(halfPromoted, "{");
+
+        var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        Assert.True(outcome.Stored);
+        Assert.Empty(Directory.GetFileSystemEntries(modeling.Registry.ModelsFolder, ".tmp-*"));
+        Assert.Equal([outcome.Version], Directory.GetDirectories(modeling.Registry.ModelsFolder).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Metadata_records_the_training_rows_features_settings_and_scores()
     {
         using var modeling = new SmallModeling();
