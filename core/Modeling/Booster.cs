@@ -11,18 +11,17 @@ public sealed class Booster : IDisposable
 {
     private readonly BoosterHandle handle;
     private readonly string predictParameters;
-    private readonly Lazy<SingleRowContributions> rowContributions;
+    private readonly SingleRowContributions? rowContributions;
 
     public int FeatureCount { get; }
 
-    private Booster(BoosterHandle handle, int threads)
+    private Booster(BoosterHandle handle, int threads, string? modelText = null, int singleRowCopies = 0)
     {
         this.handle = handle;
         predictParameters = "num_threads=" + threads.ToString(CultureInfo.InvariantCulture);
         NativeMethods.Check(NativeMethods.LGBM_BoosterGetNumFeature(handle, out var features), "BoosterGetNumFeature");
         FeatureCount = features;
-        rowContributions = new Lazy<SingleRowContributions>(
-            () => new SingleRowContributions(SaveToString(), FeatureCount, Math.Max(1, Environment.ProcessorCount), predictParameters));
+        if (singleRowCopies > 0) rowContributions = new SingleRowContributions(modelText!, FeatureCount, singleRowCopies, predictParameters);
     }
 
     /// <summary>Trains <see cref="BoosterParameters.Iterations"/> rounds (fewer when no split improves any more).</summary>
@@ -47,12 +46,17 @@ public sealed class Booster : IDisposable
     }
 
     /// <summary>Loads a model saved by <see cref="SaveToString"/> (LightGBM's text model format).</summary>
-    public static Booster LoadFromString(string model, int threads = 1)
+    /// <param name="singleRowCopies">
+    /// For a model that serves one row at a time to concurrent callers (/predict): that many more copies of it,
+    /// which one-row <see cref="PredictContributions"/> calls share (see <see cref="SingleRowContributions"/>).
+    /// 0 for every other use: its one-row calls go through this booster's own single-row predictor.
+    /// </param>
+    public static Booster LoadFromString(string model, int threads = 1, int singleRowCopies = 0)
     {
         NativeMethods.Check(NativeMethods.LGBM_BoosterLoadModelFromString(model, out _, out var handle), "BoosterLoadModelFromString");
         try
         {
-            return new Booster(handle, threads);
+            return new Booster(handle, threads, model, singleRowCopies);
         }
         catch
         {
@@ -101,8 +105,8 @@ public sealed class Booster : IDisposable
     /// expected value; each row's contributions plus expected value equal its raw score.
     /// </summary>
     public double[] PredictContributions(ReadOnlySpan<double> rowMajor) =>
-        rowMajor.Length == FeatureCount
-            ? rowContributions.Value.Predict(rowMajor)
+        rowContributions is { } copies && rowMajor.Length == FeatureCount
+            ? copies.Predict(rowMajor)
             : Predict(rowMajor, NativeMethods.PredictContrib, FeatureCount + 1, -1);
 
     private unsafe double[] Predict(ReadOnlySpan<double> rowMajor, int predictType, int outputsPerRow, int iterations)
@@ -140,7 +144,7 @@ public sealed class Booster : IDisposable
 
     public void Dispose()
     {
-        if (rowContributions.IsValueCreated) rowContributions.Value.Dispose();
+        rowContributions?.Dispose();
         handle.Dispose();
     }
 }

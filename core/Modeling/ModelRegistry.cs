@@ -107,7 +107,8 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
     }
 
     /// <summary>Rebuilds a stored model exactly: LightGBM trees from model.txt, the log-HAR base and bias from metadata.json.</summary>
-    public async Task<VolatilityModel> LoadModelAsync(ModelMetadata metadata, CancellationToken ct)
+    /// <param name="singleRowCopies">See <see cref="Booster.LoadFromString"/>: more than 0 only for the model that serves /predict.</param>
+    public async Task<VolatilityModel> LoadModelAsync(ModelMetadata metadata, CancellationToken ct, int singleRowCopies = 0)
     {
         if (!metadata.FeatureNames.SequenceEqual(FeatureNames.All))
         {
@@ -116,7 +117,7 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
                 $"not the current [{string.Join(", ", FeatureNames.All)}]; retrain it");
         }
         var text = await File.ReadAllTextAsync(Path.Combine(VersionFolder(metadata.Version), ModelFile), ct);
-        var trees = Booster.LoadFromString(text);
+        var trees = Booster.LoadFromString(text, singleRowCopies: singleRowCopies);
         try
         {
             return new VolatilityModel(new LogHarBase(metadata.BaseCoefficients, metadata.BaseMeans), trees, metadata.LogBias);

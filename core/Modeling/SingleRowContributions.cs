@@ -3,11 +3,11 @@ using System.Collections.Concurrent;
 namespace MlRisk.Core.Modeling;
 
 /// <summary>
-/// TreeSHAP of one row at a time, the /predict path, from one booster copy per core. LightGBM serializes
-/// single-row predictions on a lock per booster (Booster::PredictSingleRow takes a unique lock), so with a single
-/// booster concurrent requests would be explained one after another. A call takes an idle copy; only when all are
-/// busy does it queue on one. Each copy also holds a FastConfig, so the prediction parameters are parsed once,
-/// not on every call.
+/// TreeSHAP of one row at a time, the /predict path, from several booster copies (one per core for the served
+/// model). LightGBM serializes single-row predictions on a lock per booster (Booster::PredictSingleRow takes a
+/// unique lock), so with a single booster concurrent requests would be explained one after another. A call takes
+/// an idle copy; only when all are busy does it queue on one. Each copy also holds a FastConfig, so the prediction
+/// parameters are parsed once, not on every call.
 /// </summary>
 internal sealed class SingleRowContributions : IDisposable
 {

@@ -42,7 +42,7 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
     private async Task<ChampionState> LoadAsync(string version, CancellationToken ct)
     {
         var metadata = await registry.ReadMetadataAsync(version, ct);
-        var model = await registry.LoadModelAsync(metadata, ct);
+        var model = await registry.LoadModelAsync(metadata, ct, singleRowCopies: Environment.ProcessorCount);
         return ChampionState.Serving(new ExplainingForecaster(model), Card(metadata));
     }
 

@@ -90,7 +90,8 @@ public class SingleRowContributionTests
     public void One_row_gets_exactly_the_contributions_it_gets_inside_a_batch()
     {
         var (matrix, label) = SyntheticMarket.Regression(300, 3, seed: 7);
-        using var booster = BoosterTests.Train(matrix, label, 3, Small);
+        using var trained = BoosterTests.Train(matrix, label, 3, Small);
+        using var booster = Booster.LoadFromString(trained.SaveToString(), singleRowCopies: 2);
         var batch = booster.PredictContributions(matrix);
 
         for (var row = 0; row < 20; row++)
@@ -103,7 +104,8 @@ public class SingleRowContributionTests
     public void Concurrent_one_row_calls_each_get_their_own_row_s_contributions()
     {
         var (matrix, label) = SyntheticMarket.Regression(300, 3, seed: 8);
-        using var booster = BoosterTests.Train(matrix, label, 3, Small);
+        using var trained = BoosterTests.Train(matrix, label, 3, Small);
+        using var booster = Booster.LoadFromString(trained.SaveToString(), singleRowCopies: 2);
         var batch = booster.PredictContributions(matrix);
 
         var mismatches = 0;
