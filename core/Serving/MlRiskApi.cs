@@ -188,7 +188,8 @@ public static class MlRiskApi
         var lastSession = TradingCalendar.LastCompletedSession(now);
         var state = await champion.GetAsync(ct);
         var lastData = await forecasts.LastDataDateAsync(ct);
-        int? staleness = lastData is { } d ? SessionsBetween(d, lastSession) : null;
+        // Trading sessions after the last data date, up to and including the last completed one.
+        int? staleness = lastData is { } d ? TradingCalendar.Sessions(d.AddDays(1), lastSession).Count() : null;
         var status = lastData is null ? "no_data"
             : !state.HasChampion ? "no_model"
             : staleness > options.Value.MaxStalenessSessions ? "stale"
@@ -211,17 +212,6 @@ public static class MlRiskApi
         var info = new FileInfo(file);
         var tag = new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"");
         return TypedResults.PhysicalFile(file, DashboardFiles.ContentTypeOf(file), lastModified: info.LastWriteTimeUtc, entityTag: tag);
-    }
-
-    /// <summary>Trading sessions after <paramref name="lastData"/> up to and including <paramref name="lastSession"/>.</summary>
-    private static int SessionsBetween(DateOnly lastData, DateOnly lastSession)
-    {
-        var count = 0;
-        for (var day = lastData.AddDays(1); day <= lastSession; day = day.AddDays(1))
-        {
-            if (TradingCalendar.IsTradingDay(day)) count++;
-        }
-        return count;
     }
 
     private static DateOnly? ParseQueryDate(string name, string? text, List<FieldError> errors)
