@@ -6,8 +6,8 @@ namespace MlRisk.Core.Lake;
 /// <summary>
 /// The lake in a local folder. A write goes to <c>.tmp-*</c> in the target folder and is linked into place
 /// (link(2) never replaces a file, see <see cref="HardLink"/>) before the temp name is removed, so a reader
-/// never sees half a file and a partition that exists is never replaced. The run lock is an exclusively opened lock file, released by the OS
-/// when the holding process dies, so a crashed run never leaves the lake locked.
+/// never sees half a file and a partition that exists is never replaced. The run lock is an exclusively opened
+/// lock file, released by the OS when the holding process dies, so a crashed run never leaves the lake locked.
 /// </summary>
 public sealed class FileSystemLakeStorage : ILakeStorage
 {

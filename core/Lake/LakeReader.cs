@@ -74,7 +74,7 @@ public sealed class LakeReader(ILakeStorage storage, IOptions<LakeOptions> optio
         {
             var parts = path.Split('/');
             var name = parts[^1];
-            if (name.StartsWith(TempFiles.Prefix, StringComparison.Ordinal))
+            if (TempFiles.IsTemp(path))
             {
                 temps.Add(path);
             }

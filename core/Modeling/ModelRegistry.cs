@@ -15,6 +15,9 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
     public const string MetadataFile = "metadata.json";
     public const string ChampionFile = "champion.json";
 
+    /// <summary>Names of what is being written: a version folder or champion.json until it is renamed into place.</summary>
+    private const string TempPrefix = ".tmp-";
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -38,7 +41,7 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
         if (Exists(metadata.Version)) return false;
         Directory.CreateDirectory(ModelsFolder);
         RemoveLeftovers();
-        var temporary = Path.Combine(ModelsFolder, $".tmp-{metadata.Version}-{Guid.NewGuid():N}");
+        var temporary = Path.Combine(ModelsFolder, $"{TempPrefix}{metadata.Version}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temporary);
         try
         {
@@ -60,8 +63,8 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
 
     private void RemoveLeftovers()
     {
-        foreach (var folder in Directory.GetDirectories(ModelsFolder, ".tmp-*")) Directory.Delete(folder, recursive: true);
-        foreach (var file in Directory.GetFiles(ModelsFolder, ".tmp-*")) File.Delete(file);
+        foreach (var folder in Directory.GetDirectories(ModelsFolder, TempPrefix + "*")) Directory.Delete(folder, recursive: true);
+        foreach (var file in Directory.GetFiles(ModelsFolder, TempPrefix + "*")) File.Delete(file);
     }
 
     /// <summary>Points champion.json at a stored version.</summary>
@@ -69,7 +72,7 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
     {
         if (!Exists(version)) throw new InvalidOperationException($"cannot promote model {version}: {VersionFolder(version)} holds no {MetadataFile}");
         var target = Path.Combine(ModelsFolder, ChampionFile);
-        var temporary = Path.Combine(ModelsFolder, $".tmp-{ChampionFile}-{Guid.NewGuid():N}");
+        var temporary = Path.Combine(ModelsFolder, $"{TempPrefix}{ChampionFile}-{Guid.NewGuid():N}");
         await using (var stream = File.Create(temporary))
         {
             await JsonSerializer.SerializeAsync(stream, new ChampionPointer(version, time.GetUtcNow()), Json, ct);
