@@ -21,15 +21,11 @@ public static class LabelBuilder
     public static IReadOnlyList<LabelRow> Build(IReadOnlyList<CuratedRow> curated)
     {
         var spy = CuratedSeries.Split(curated, LabelSymbols)[Symbols.Spy];
-        var r = spy.Ret;
+        // rv_5d(t) is the realized volatility of the 5 sessions ending at t + 5.
+        var volatility = RealizedVolatility.Compute(spy.Ret, Horizon);
         var count = Math.Max(spy.Count - Horizon, 0);
         var rows = new List<LabelRow>(count);
-        for (var t = 0; t < count; t++)
-        {
-            var sumOfSquares = 0.0;
-            for (var k = t + 1; k <= t + Horizon; k++) sumOfSquares += r[k] * r[k];
-            rows.Add(new LabelRow(spy.Dates[t], Math.Sqrt(sumOfSquares)));
-        }
+        for (var t = 0; t < count; t++) rows.Add(new LabelRow(spy.Dates[t], volatility[t + Horizon]));
         return rows;
     }
 }
