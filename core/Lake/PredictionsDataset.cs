@@ -10,7 +10,7 @@ public sealed class PredictionsDataset : Dataset<PredictionRow>
 {
     public const int DriverCount = 3;
 
-    public static readonly IReadOnlyList<string> Sources = ["walk_forward", "champion"];
+    public static readonly IReadOnlyList<string> Sources = [PredictionSources.WalkForward, PredictionSources.Champion];
 
     public override string Name => "predictions_daily";
 

@@ -1,4 +1,4 @@
-namespace MlRisk.Core.Modeling;
+namespace MlRisk.Core.Contracts;
 
 /// <summary>The provenance values of predictions_daily.source.</summary>
 public static class PredictionSources
