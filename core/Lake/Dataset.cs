@@ -59,9 +59,10 @@ public abstract class Dataset<TRow> : DatasetContract
 
     internal static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    internal sealed override async Task<int> ValidateStoredAsync(LakeReader reader, ValidationReport report, CancellationToken ct)
+    internal sealed override async Task<(int Partitions, IReadOnlyList<string> StrayTempFiles)> ValidateStoredAsync(
+        LakeReader reader, ValidationReport report, CancellationToken ct)
     {
         var snapshot = await reader.ReadAllAsync(this, report, ct);
-        return snapshot.Partitions;
+        return (snapshot.Partitions, snapshot.StrayTempFiles);
     }
 }

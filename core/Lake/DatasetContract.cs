@@ -16,8 +16,12 @@ public abstract class DatasetContract
 
     public string PartitionFile(DateOnly date) => $"{PartitionFolder(date)}/{PartitionFileName}";
 
-    /// <summary>Reads every stored partition, adding every violation to <paramref name="report"/> instead of throwing.</summary>
-    internal abstract Task<int> ValidateStoredAsync(LakeReader reader, ValidationReport report, CancellationToken ct);
+    /// <summary>
+    /// Reads every stored partition, adding every violation to <paramref name="report"/> instead of throwing; returns
+    /// the partitions read and the stray temp files the same listing found.
+    /// </summary>
+    internal abstract Task<(int Partitions, IReadOnlyList<string> StrayTempFiles)> ValidateStoredAsync(
+        LakeReader reader, ValidationReport report, CancellationToken ct);
 
     public override string ToString() => Name;
 }

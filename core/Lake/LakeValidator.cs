@@ -10,8 +10,9 @@ public sealed class LakeValidator(LakeReader reader)
         var temps = new List<string>();
         foreach (var dataset in Datasets.All)
         {
-            partitions[dataset.Name] = await dataset.ValidateStoredAsync(reader, report, ct);
-            temps.AddRange((await reader.ListAsync(dataset, ct)).StrayTempFiles);
+            var (stored, strayTempFiles) = await dataset.ValidateStoredAsync(reader, report, ct);
+            partitions[dataset.Name] = stored;
+            temps.AddRange(strayTempFiles);
         }
         return new LakeValidationResult(partitions, report.Violations, temps);
     }
