@@ -21,10 +21,7 @@ public sealed class Forecaster(VolatilityModel model)
             var logOutput = 0.0;
             for (var i = 0; i < width; i++) logOutput += shap[i];
             forecasts[r] = new Forecast(
-                model.ToRv5d(logOutput),
-                logOutput,
-                shap[FeatureNames.Count],
-                TopDrivers.Select(features.Slice(r * FeatureNames.Count, FeatureNames.Count), shap));
+                model.ToRv5d(logOutput), TopDrivers.Select(features.Slice(r * FeatureNames.Count, FeatureNames.Count), shap));
         }
         return forecasts;
     }

@@ -8,9 +8,5 @@ internal sealed class ExplainingForecaster(VolatilityModel model) : IForecaster
 {
     private readonly Forecaster _forecaster = new(model);
 
-    public Forecast Predict(double[] features)
-    {
-        var forecast = _forecaster.Explain(features);
-        return new Forecast(forecast.Rv5dHat, forecast.Drivers);
-    }
+    public Forecast Predict(double[] features) => _forecaster.Explain(features);
 }

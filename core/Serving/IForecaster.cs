@@ -1,3 +1,5 @@
+using MlRisk.Core.Explain;
+
 namespace MlRisk.Core.Serving;
 
 /// <summary>A loaded model that turns one feature vector into a forecast with its explanation.</summary>

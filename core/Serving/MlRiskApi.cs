@@ -112,11 +112,11 @@ public static class MlRiskApi
         return TypedResults.Ok(new PredictResponse(
             forecast.Rv5dHat,
             null,
-            ForecastDriver.Names(forecast.TopDrivers),
+            ForecastDriver.Names(forecast.Drivers),
             body.AsOfDate,
             state.Card.Version,
             Annualization.Annualize(forecast.Rv5dHat),
-            ForecastDriver.From(forecast.TopDrivers),
+            ForecastDriver.From(forecast.Drivers),
             source));
     }
 

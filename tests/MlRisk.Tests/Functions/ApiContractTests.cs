@@ -20,14 +20,14 @@ public sealed class ApiContractTests(StandaloneHostFixture host) : IClassFixture
         var expected = LinearForecaster.Instance.Predict(features);
         Assert.Equal(expected.Rv5dHat, body.GetProperty("rv_5d_hat").GetDouble());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, body.GetProperty("regime_probs").ValueKind);
-        Assert.Equal(expected.TopDrivers.Select(d => d.Feature), body.GetProperty("top_drivers").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(expected.Drivers.Select(d => d.Feature), body.GetProperty("top_drivers").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(3, body.GetProperty("top_drivers").GetArrayLength());
         Assert.Equal("2024-07-01", body.GetProperty("as_of_date").GetString());
         Assert.Equal("fake-v1", body.GetProperty("model_version").GetString());
         Assert.Equal(expected.Rv5dHat * Math.Sqrt(252.0 / 5.0), body.GetProperty("rv_5d_hat_annualized").GetDouble(), 12);
         var first = body.GetProperty("drivers")[0];
-        Assert.Equal(expected.TopDrivers[0].Shap, first.GetProperty("shap").GetDouble());
-        Assert.Equal(expected.TopDrivers[0].Value, first.GetProperty("value").GetDouble());
+        Assert.Equal(expected.Drivers[0].Shap, first.GetProperty("shap").GetDouble());
+        Assert.Equal(expected.Drivers[0].Value, first.GetProperty("value").GetDouble());
         Assert.Equal("request", body.GetProperty("features_source").GetString());
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using MlRisk.Core.Calendar;
 using MlRisk.Core.Contracts;
+using MlRisk.Core.Explain;
 using MlRisk.Core.Pipeline;
 using MlRisk.Core.Serving;
 
@@ -36,7 +37,7 @@ public sealed class FakeLake : IForecastReader, IRunSummaryReader
         }
         if (History.Count == 0) return;
         var last = History[^1];
-        Latest = new PredictionRow(last.Date, last.Rv5dHat, LinearForecaster.Instance.Predict(Features[last.Date].Values).TopDrivers,
+        Latest = new PredictionRow(last.Date, last.Rv5dHat, LinearForecaster.Instance.Predict(Features[last.Date].Values).Drivers,
             last.ModelVersion, last.Source);
     }
 
