@@ -13,7 +13,12 @@ public sealed class FileSystemRunSummaryStore(IOptions<PipelineOptions> options)
 {
     public const string FileName = "summary.json";
 
-    private string RunsFolder => Path.Combine(Path.GetFullPath(options.Value.ArtifactsPath), "runs");
+    private string RunsFolder => RunsFolderOf(options.Value.ArtifactsPath);
+
+    /// <summary>Where the summary of run <paramref name="runId"/> is written under <paramref name="artifactsPath"/>.</summary>
+    public static string PathOf(string artifactsPath, string runId) => Path.Combine(RunsFolderOf(artifactsPath), runId, FileName);
+
+    private static string RunsFolderOf(string artifactsPath) => Path.Combine(Path.GetFullPath(artifactsPath), "runs");
 
     public async Task WriteAsync(RunSummary summary, CancellationToken ct)
     {

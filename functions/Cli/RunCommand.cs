@@ -61,7 +61,7 @@ public sealed class RunCommand(Action<IServiceCollection, IConfiguration>? confi
             var summary = await runner.RunAsync(stages, "cli", ct);
             await host.StopAsync(CancellationToken.None);
             var artifactsPath = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value.ArtifactsPath;
-            var file = Path.Combine(Path.GetFullPath(artifactsPath), "runs", summary.RunId, FileSystemRunSummaryStore.FileName);
+            var file = FileSystemRunSummaryStore.PathOf(artifactsPath, summary.RunId);
             var stageLines = string.Join(", ", summary.Stages.Select(s =>
                 $"{s.Stage.ToString().ToLowerInvariant()} {s.Status.ToString().ToLowerInvariant()} in {s.DurationMs:0} ms"
                 + (s.Result is { } r ? $" ({r.PartitionsWritten} written, {r.PartitionsSkipped} skipped, {r.PartitionsRevised} revised)" : "")));
