@@ -38,9 +38,7 @@ public sealed class IngestStage(
         var fetches = await Task.WhenAll(Symbols.All.Select(symbol =>
         {
             stored.TryGetValue(symbol, out var last);
-            var from = last is not null ? TradingCalendar.SessionsBefore(last.Date, settings.IngestOverlapSessions)
-                : source is IMarketHistorySource history ? history.DefaultStart
-                : settings.HistoryStart;
+            var from = last is not null ? TradingCalendar.SessionsBefore(last.Date, settings.IngestOverlapSessions) : source.DefaultStart;
             return FetchAsync(source, symbol, from, to, last, ct);
         }));
 

@@ -13,10 +13,4 @@ public sealed class PipelineOptions
 
     /// <summary>Sessions before the last stored date that ingest asks for again, to detect revisions.</summary>
     public int IngestOverlapSessions { get; set; } = 5;
-
-    /// <summary>
-    /// The start ingest asks for when a symbol has nothing stored yet and the source names no default start
-    /// (<see cref="Sources.IMarketHistorySource"/>): earlier than any history, so the source answers from its first date.
-    /// </summary>
-    public DateOnly HistoryStart { get; set; } = new(1990, 1, 1);
 }

@@ -5,7 +5,6 @@ namespace MlRisk.Core.Sources;
 /// <summary>Resolves the source registered under a kind (see <see cref="MarketSourceKinds"/>).</summary>
 public sealed class MarketSourceFactory(IServiceProvider services) : IMarketSourceFactory
 {
-    /// <summary>The source for <paramref name="kind"/>, with its <see cref="IMarketHistorySource.DefaultStart"/>.</summary>
     public IMarketHistorySource Create(string kind)
     {
         if (!MarketSourceKinds.All.Contains(kind))
@@ -15,6 +14,4 @@ public sealed class MarketSourceFactory(IServiceProvider services) : IMarketSour
         }
         return services.GetRequiredKeyedService<IMarketHistorySource>(kind);
     }
-
-    IMarketSource IMarketSourceFactory.Create(string kind) => Create(kind);
 }

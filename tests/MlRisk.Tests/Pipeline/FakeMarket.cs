@@ -27,7 +27,7 @@ public sealed class FakeMarket : IMarketHistorySource, IMarketSourceFactory
 
     public DateOnly LastSession => _bars[Symbols.Spy].Keys.Last();
 
-    public IMarketSource Create(string kind) => this;
+    public IMarketHistorySource Create(string kind) => this;
 
     public static double PriceOf(string symbol, DateOnly date) =>
         (symbol.Length * 20 + 10) * Math.Exp(0.002 * (date.DayNumber % 97) + 0.01 * Math.Sin(date.DayNumber));

@@ -16,9 +16,7 @@ public sealed class LiveSourceHarness : IAsyncDisposable
 
     private LiveSourceHarness(ServiceProvider services) => _services = services;
 
-    public IMarketHistorySource Source => _services.GetRequiredService<IMarketSourceFactory>() is MarketSourceFactory factory
-        ? factory.Create(MarketSourceKinds.Live)
-        : throw new InvalidOperationException("AddMlRiskSources did not register MarketSourceFactory");
+    public IMarketHistorySource Source => _services.GetRequiredService<IMarketSourceFactory>().Create(MarketSourceKinds.Live);
 
     public static LiveSourceHarness Create(
         MarketDataServer server, string scenario, DateTimeOffset now, IReadOnlyDictionary<string, string?>? overrides = null)
