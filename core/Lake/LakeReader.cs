@@ -94,7 +94,7 @@ public sealed class LakeReader(ILakeStorage storage, IOptions<LakeOptions> optio
             log.LogWarning("{Dataset} holds {StrayTempFiles} stray temp file(s) from interrupted writes, ignored: {Examples}",
                 dataset.Name, temps.Count, temps.Take(3));
         }
-        return new PartitionListing(dataset, partitions, temps, unexpected);
+        return new PartitionListing(partitions, temps, unexpected);
     }
 
     /// <summary>Every partition of <paramref name="dataset"/>; throws <see cref="LakeValidationException"/> listing every violation.</summary>

@@ -2,13 +2,10 @@ namespace MlRisk.Core.Lake;
 
 /// <summary>What a dataset folder holds: its partitions by date, stray temp files, and files outside the layout.</summary>
 public sealed class PartitionListing(
-    DatasetContract dataset,
     SortedDictionary<DateOnly, string> partitions,
     IReadOnlyList<string> strayTempFiles,
     IReadOnlyList<string> unexpectedFiles)
 {
-    public DatasetContract Dataset { get; } = dataset;
-
     /// <summary>Partition date to its file path, in date order.</summary>
     public IReadOnlyDictionary<DateOnly, string> Partitions { get; } = partitions;
 

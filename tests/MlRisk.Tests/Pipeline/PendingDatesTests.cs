@@ -8,7 +8,6 @@ public class PendingDatesTests
     private static readonly DateOnly Day = new(2024, 3, 1);
 
     private static PartitionListing Listing(params int[] days) => new(
-        Datasets.FeaturesDaily,
         new SortedDictionary<DateOnly, string>(days.ToDictionary(d => Day.AddDays(d), d => $"x/date={Day.AddDays(d):yyyy-MM-dd}/part-00000.parquet")),
         [],
         []);
