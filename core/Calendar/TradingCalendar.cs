@@ -41,20 +41,21 @@ public static class TradingCalendar
         var local = TimeZoneInfo.ConvertTime(now, NewYork);
         var day = DateOnly.FromDateTime(local.DateTime);
         if (TimeOnly.FromDateTime(local.DateTime) < Close) day = day.AddDays(-1);
-        while (!IsTradingDay(day)) day = day.AddDays(-1);
-        return day;
+        return OnOrBefore(day);
     }
 
     /// <summary>The trading day <paramref name="sessions"/> sessions before <paramref name="date"/> (0 = date itself if it trades).</summary>
     public static DateOnly SessionsBefore(DateOnly date, int sessions)
     {
-        var day = date;
+        var day = OnOrBefore(date);
+        for (var i = 0; i < sessions; i++) day = OnOrBefore(day.AddDays(-1));
+        return day;
+    }
+
+    /// <summary><paramref name="day"/> if it trades, else the trading day before it.</summary>
+    private static DateOnly OnOrBefore(DateOnly day)
+    {
         while (!IsTradingDay(day)) day = day.AddDays(-1);
-        for (var i = 0; i < sessions; i++)
-        {
-            day = day.AddDays(-1);
-            while (!IsTradingDay(day)) day = day.AddDays(-1);
-        }
         return day;
     }
 
