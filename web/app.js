@@ -2,7 +2,7 @@
 "use strict";
 
 const ANNUALIZE = Math.sqrt(252 / 5);
-const NAMES = { model: "LightGBM (model)", baseline: "Baseline (20d vol, horizon-matched)", har: "HAR-RV", har_x: "HAR-X" };
+const NAMES = { model: "LightGBM (model)", baseline: "Baseline (20d vol, horizon-matched)", har_rv: "HAR-RV", har_x: "HAR-X" };
 const charts = { drivers: null, history: null };
 window.mlrisk = charts;
 
@@ -154,17 +154,18 @@ function showModel(model) {
   gate.className = "gate " + (card.gate.passed ? "passed" : "failed");
   gate.textContent = (card.gate.passed ? "Gate passed" : "Gate failed") + ` (margin ${pct(card.gate.margin, 0)}): ${card.gate.detail}`;
 
+  // Improvements over the baseline come computed from the API: the dashboard shows them, it does not derive them.
   const scores = card.scores || [];
-  const baseline = scores.find((s) => s.model === "baseline");
   const body = $("scores").tBodies[0];
   body.replaceChildren();
   for (const s of scores) {
     const row = body.insertRow();
-    row.insertCell().textContent = NAMES[s.model] || s.model;
+    const isBaseline = s.forecaster === "baseline";
+    row.insertCell().textContent = NAMES[s.forecaster] || s.forecaster;
     row.insertCell().textContent = s.rmse.toFixed(5);
-    improvementCell(row, baseline && s !== baseline ? 1 - s.rmse / baseline.rmse : null);
+    improvementCell(row, isBaseline ? null : s.rmse_improvement);
     row.insertCell().textContent = s.qlike.toFixed(4);
-    improvementCell(row, baseline && s !== baseline ? 1 - s.qlike / baseline.qlike : null);
+    improvementCell(row, isBaseline ? null : s.qlike_improvement);
   }
   $("scores").hidden = scores.length === 0;
 }

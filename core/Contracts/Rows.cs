@@ -17,7 +17,18 @@ public sealed record FeatureRow(DateOnly Date, double[] Values)
 public sealed record LabelRow(DateOnly Date, double Rv5d);
 
 /// <summary>One of the top drivers of a forecast: the feature, its value and its SHAP contribution (log-rv units).</summary>
-public sealed record Driver(string Feature, double Value, double Shap);
+public sealed record Driver(string Feature, double Value, double Shap)
+{
+    /// <summary>How many drivers a forecast names (DESIGN §3: exactly 3 distinct features).</summary>
+    public const int PerForecast = 3;
+
+    public static IReadOnlyList<string> Names(IReadOnlyList<Driver> drivers)
+    {
+        var result = new string[drivers.Count];
+        for (var i = 0; i < drivers.Count; i++) result[i] = drivers[i].Feature;
+        return result;
+    }
+}
 
 /// <summary>
 /// A row of predictions_daily. Source is "walk_forward" for an out-of-sample fold prediction

@@ -47,26 +47,13 @@ public sealed class FeaturesDataset : Dataset<FeatureRow>
             checks.Fail("*", "14 features", $"{Label(row)}: {row.Values.Length} values");
             return;
         }
-        for (var f = 0; f < FeatureNames.Count; f++)
+        var violations = new List<FeatureViolation>();
+        FeatureDomain.Check(row.Values, violations);
+        foreach (var v in violations)
         {
-            var name = FeatureNames.All[f];
-            var v = row.Values[f];
-            if (!IsFinite(v))
-            {
-                checks.Fail(name, "non-null", $"{Label(row)}: {Show(v)}");
-                continue;
-            }
-            var (ok, check) = name switch
-            {
-                FeatureNames.Vix or FeatureNames.Vix3m => (v > 0 && v < 200, "in (0, 200)"),
-                FeatureNames.CorrSpyTlt20d or FeatureNames.CorrSpyHyg20d => (v >= -1 && v <= 1, "in [-1, 1]"),
-                FeatureNames.RsiSpy14 => (v >= 0 && v <= 100, "in [0, 100]"),
-                FeatureNames.Drawdown60d => (v >= 0 && v < 1, "in [0, 1)"),
-                FeatureNames.SpyVol5d or FeatureNames.SpyVol10d or FeatureNames.SpyVol20d => (v >= 0, ">= 0"),
-                FeatureNames.VixTerm => (v > 0, "> 0"),
-                _ => (true, ""),
-            };
-            if (!ok) checks.Fail(name, check, $"{Label(row)}: {Show(v)}");
+            // A stored NaN is how a missing value shows up in a partition: report it as the null it stands for.
+            if (double.IsFinite(v.Value)) checks.Fail(v.Feature, v.Rule, $"{Label(row)}: {Show(v.Value)}, allowed {v.Allowed}");
+            else checks.Fail(v.Feature, "non-null", $"{Label(row)}: {Show(v.Value)}");
         }
     }
 

@@ -8,8 +8,6 @@ namespace MlRisk.Core.Lake;
 /// </summary>
 public sealed class PredictionsDataset : Dataset<PredictionRow>
 {
-    public const int DriverCount = 3;
-
     public static readonly IReadOnlyList<string> Sources = [PredictionSources.WalkForward, PredictionSources.Champion];
 
     public override string Name => "predictions_daily";
@@ -65,7 +63,7 @@ public sealed class PredictionsDataset : Dataset<PredictionRow>
     {
         if (!(row.Rv5dHat > 0) || !IsFinite(row.Rv5dHat)) checks.Fail("rv_5d_hat", "rv_5d_hat > 0", $"{Label(row)}: {Show(row.Rv5dHat)}");
         var names = row.TopDrivers.Select(d => d.Feature).ToArray();
-        if (names.Length != DriverCount || names.Distinct(StringComparer.Ordinal).Count() != DriverCount)
+        if (names.Length != Driver.PerForecast || names.Distinct(StringComparer.Ordinal).Count() != Driver.PerForecast)
         {
             checks.Fail("top_drivers", "exactly 3 distinct drivers", $"{Label(row)}: [{string.Join(", ", names)}]");
         }

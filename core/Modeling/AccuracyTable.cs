@@ -5,11 +5,11 @@ using System.Text.Json.Serialization;
 namespace MlRisk.Core.Modeling;
 
 /// <summary>RMSE and QLIKE of the model, the baseline, HAR-RV and HAR-X on the same out-of-sample rows.</summary>
-public sealed record AccuracyTable(DateOnly From, DateOnly To, int Rows, ForecastScore Model, ForecastScore Baseline, ForecastScore Har, ForecastScore HarX)
+public sealed record AccuracyTable(DateOnly From, DateOnly To, int Rows, ForecastScore Model, ForecastScore Baseline, ForecastScore HarRv, ForecastScore HarX)
 {
     public const string ModelName = "model";
     public const string BaselineName = "baseline";
-    public const string HarName = "har_rv";
+    public const string HarRvName = "har_rv";
     public const string HarXName = "har_x";
 
     /// <summary>Scores the predictions dated in [from, to]; null bounds take every row.</summary>
@@ -32,7 +32,7 @@ public sealed record AccuracyTable(DateOnly From, DateOnly To, int Rows, Forecas
             realized[i] = selected[i].Realized;
             model[i] = selected[i].Model;
             baseline[i] = selected[i].Baseline;
-            har[i] = selected[i].Har;
+            har[i] = selected[i].HarRv;
             harX[i] = selected[i].HarX;
         }
         var baselineRmse = Rmse.Compute(realized, baseline);
@@ -45,11 +45,12 @@ public sealed record AccuracyTable(DateOnly From, DateOnly To, int Rows, Forecas
         }
         return new AccuracyTable(
             selected[0].Date, selected[^1].Date, selected.Count,
-            Score(ModelName, model), Score(BaselineName, baseline), Score(HarName, har), Score(HarXName, harX));
+            Score(ModelName, model), Score(BaselineName, baseline), Score(HarRvName, har), Score(HarXName, harX));
     }
 
+    /// <summary>The four scores in the order every table shows them: model, baseline, har_rv, har_x.</summary>
     [JsonIgnore]
-    public IReadOnlyList<ForecastScore> All => [Model, Baseline, Har, HarX];
+    public IReadOnlyList<ForecastScore> All => [Model, Baseline, HarRv, HarX];
 
     /// <summary>A fixed-width table for logs, test output and the run summary.</summary>
     public string ToText()

@@ -12,7 +12,7 @@ public static class CvPredictionsFile
 {
     public const string FileName = "cv_predictions.parquet";
 
-    private static readonly string[] ForecastColumns = ["model", "baseline", "har", "harx", "realized"];
+    private static readonly string[] ForecastColumns = [AccuracyTable.ModelName, AccuracyTable.BaselineName, AccuracyTable.HarRvName, AccuracyTable.HarXName, "realized"];
 
     public static void Write(string path, IReadOnlyList<OutOfSamplePrediction> predictions)
     {
@@ -31,7 +31,7 @@ public static class CvPredictionsFile
         Write(group, predictions, p => p.Fold);
         Write(group, predictions, p => p.Model);
         Write(group, predictions, p => p.Baseline);
-        Write(group, predictions, p => p.Har);
+        Write(group, predictions, p => p.HarRv);
         Write(group, predictions, p => p.HarX);
         Write(group, predictions, p => p.Realized);
         for (var d = 0; d < 3; d++)

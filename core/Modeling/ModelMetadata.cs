@@ -7,6 +7,12 @@ namespace MlRisk.Core.Modeling;
 /// </summary>
 public sealed record ModelMetadata
 {
+    /// <summary>
+    /// The shape of this record and the meaning of what the model forecasts. It is part of every model's version, so
+    /// a registry written by an older definition is never read as this one: the next train stage fits a new version.
+    /// </summary>
+    public const string Definition = "2";
+
     public required string Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateOnly TrainingFrom { get; init; }
@@ -14,6 +20,9 @@ public sealed record ModelMetadata
     public required int TrainingRows { get; init; }
     public required string TrainingFingerprint { get; init; }
     public required IReadOnlyList<string> FeatureNames { get; init; }
+
+    /// <summary>Each feature's range over the training rows: /predict warns about inputs outside it.</summary>
+    public required IReadOnlyList<FeatureRange> FeatureRanges { get; init; }
     public required BoosterParameters Parameters { get; init; }
     public required string LightGbmParameters { get; init; }
     public required int Seed { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MlRisk.Core.Contracts;
+using MlRisk.Core.Lake;
 
 namespace MlRisk.Core.Modeling;
 
@@ -14,15 +15,6 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
     public const string ModelFile = "model.txt";
     public const string MetadataFile = "metadata.json";
     public const string ChampionFile = "champion.json";
-
-    /// <summary>Names of what is being written: a version folder or champion.json until it is renamed into place.</summary>
-    private const string TempPrefix = ".tmp-";
-
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
 
     public string ModelsFolder { get; } = Path.Combine(artifactsFolder, "models");
 
@@ -41,7 +33,7 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
         if (Exists(metadata.Version)) return false;
         Directory.CreateDirectory(ModelsFolder);
         RemoveLeftovers();
-        var temporary = Path.Combine(ModelsFolder, $"{TempPrefix}{metadata.Version}-{Guid.NewGuid():N}");
+        var temporary = Path.Combine(ModelsFolder, $"{TempFiles.Prefix}{metadata.Version}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temporary);
         try
         {
@@ -49,7 +41,7 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
             CvPredictionsFile.Write(Path.Combine(temporary, CvPredictionsFile.FileName), cvPredictions);
             await using (var stream = File.Create(Path.Combine(temporary, MetadataFile)))
             {
-                await JsonSerializer.SerializeAsync(stream, metadata, Json, ct);
+                await JsonSerializer.SerializeAsync(stream, metadata, MlRiskJson.Files, ct);
             }
             Directory.Move(temporary, VersionFolder(metadata.Version));
             return true;
@@ -63,8 +55,8 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
 
     private void RemoveLeftovers()
     {
-        foreach (var folder in Directory.GetDirectories(ModelsFolder, TempPrefix + "*")) Directory.Delete(folder, recursive: true);
-        foreach (var file in Directory.GetFiles(ModelsFolder, TempPrefix + "*")) File.Delete(file);
+        foreach (var folder in Directory.GetDirectories(ModelsFolder, TempFiles.Prefix + "*")) Directory.Delete(folder, recursive: true);
+        foreach (var file in Directory.GetFiles(ModelsFolder, TempFiles.Prefix + "*")) File.Delete(file);
     }
 
     /// <summary>Points champion.json at a stored version.</summary>
@@ -72,10 +64,10 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
     {
         if (!Exists(version)) throw new InvalidOperationException($"cannot promote model {version}: {VersionFolder(version)} holds no {MetadataFile}");
         var target = Path.Combine(ModelsFolder, ChampionFile);
-        var temporary = Path.Combine(ModelsFolder, $"{TempPrefix}{ChampionFile}-{Guid.NewGuid():N}");
+        var temporary = Path.Combine(ModelsFolder, $"{TempFiles.Prefix}{ChampionFile}-{Guid.NewGuid():N}");
         await using (var stream = File.Create(temporary))
         {
-            await JsonSerializer.SerializeAsync(stream, new ChampionPointer(version, time.GetUtcNow()), Json, ct);
+            await JsonSerializer.SerializeAsync(stream, new ChampionPointer(version, time.GetUtcNow()), MlRiskJson.Files, ct);
         }
         File.Move(temporary, target, overwrite: true);
     }
@@ -96,7 +88,7 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
         var path = Path.Combine(ModelsFolder, ChampionFile);
         if (!File.Exists(path)) return null;
         await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<ChampionPointer>(stream, Json, ct)
+        return await JsonSerializer.DeserializeAsync<ChampionPointer>(stream, MlRiskJson.Files, ct)
             ?? throw new InvalidDataException($"{path} is empty; delete it and rerun train to promote a model");
     }
 
@@ -105,7 +97,7 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
         var path = Path.Combine(VersionFolder(version), MetadataFile);
         if (!File.Exists(path)) throw new FileNotFoundException($"model {version} is not in the registry: {path} does not exist", path);
         await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<ModelMetadata>(stream, Json, ct)
+        return await JsonSerializer.DeserializeAsync<ModelMetadata>(stream, MlRiskJson.Files, ct)
             ?? throw new InvalidDataException($"{path} is empty");
     }
 

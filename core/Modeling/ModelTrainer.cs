@@ -51,6 +51,7 @@ public sealed class ModelTrainer(IOptions<ModelingOptions> options, ModelRegistr
             TrainingRows = set.Rows,
             TrainingFingerprint = fingerprint,
             FeatureNames = FeatureNames.All,
+            FeatureRanges = FeatureRange.Of(set),
             Parameters = settings.Booster,
             LightGbmParameters = settings.Booster.ToLightGbmString(),
             Seed = settings.Booster.Seed,
@@ -76,6 +77,7 @@ public sealed class ModelTrainer(IOptions<ModelingOptions> options, ModelRegistr
     public static string Version(TrainingSet set, string fingerprint, ModelingOptions settings)
     {
         var identity = string.Join('|',
+            ModelMetadata.Definition,
             fingerprint,
             settings.Booster.ToLightGbmString(),
             settings.WalkForward.InitialTrainingSessions.ToString(CultureInfo.InvariantCulture),

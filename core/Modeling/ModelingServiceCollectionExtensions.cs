@@ -10,7 +10,7 @@ public static class ModelingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ModelTrainer"/> (train stage) and <see cref="ChampionInference"/> (infer stage), with
     /// <see cref="ModelingOptions"/> bound from the "Modeling" section and validated at start. Both need a
-    /// <see cref="ModelRegistry"/>, which the composition root registers on the artifacts folder.
+    /// <see cref="ModelRegistry"/>, which the pipeline registers on its artifacts folder.
     /// </summary>
     public static IServiceCollection AddMlRiskModeling(this IServiceCollection services, IConfiguration configuration)
     {

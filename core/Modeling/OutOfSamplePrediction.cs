@@ -7,5 +7,5 @@ namespace MlRisk.Core.Modeling;
 /// the realized rv_5d, and the model's top drivers from the fold's own trees.
 /// </summary>
 public sealed record OutOfSamplePrediction(
-    DateOnly Date, int Fold, double Model, double Baseline, double Har, double HarX, double Realized,
+    DateOnly Date, int Fold, double Model, double Baseline, double HarRv, double HarX, double Realized,
     IReadOnlyList<Driver> Drivers);

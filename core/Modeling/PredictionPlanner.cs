@@ -1,5 +1,4 @@
 using MlRisk.Core.Contracts;
-using MlRisk.Core.Explain;
 
 namespace MlRisk.Core.Modeling;
 

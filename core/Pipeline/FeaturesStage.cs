@@ -14,7 +14,7 @@ public sealed class FeaturesStage(LakeReader reader, PartitionWriter writer) : I
 {
     public StageName Name => StageName.Features;
 
-    public async Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
+    public async Task<StageResult> RunAsync(CancellationToken ct)
     {
         var upstream = await reader.ListAsync(Datasets.CuratedMarketDaily, ct);
         var stored = await reader.ListAsync(Datasets.FeaturesDaily, ct);

@@ -8,5 +8,5 @@ public interface IStage
 {
     StageName Name { get; }
 
-    Task<StageResult> RunAsync(RunContext context, CancellationToken ct);
+    Task<StageResult> RunAsync(CancellationToken ct);
 }

@@ -12,7 +12,7 @@ public sealed class InferStage(LakeReader reader, PartitionWriter writer, Champi
 {
     public StageName Name => StageName.Infer;
 
-    public async Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
+    public async Task<StageResult> RunAsync(CancellationToken ct)
     {
         var upstream = await reader.ListAsync(Datasets.FeaturesDaily, ct);
         var stored = await reader.ListAsync(Datasets.PredictionsDaily, ct);

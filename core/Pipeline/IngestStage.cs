@@ -26,7 +26,7 @@ public sealed class IngestStage(
 
     public StageName Name => StageName.Ingest;
 
-    public async Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
+    public async Task<StageResult> RunAsync(CancellationToken ct)
     {
         var settings = options.Value;
         var source = sources.Create(settings.Source);

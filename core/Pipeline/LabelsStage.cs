@@ -8,7 +8,7 @@ public sealed class LabelsStage(LakeReader reader, PartitionWriter writer) : ISt
 {
     public StageName Name => StageName.Labels;
 
-    public async Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
+    public async Task<StageResult> RunAsync(CancellationToken ct)
     {
         var upstream = await reader.ListAsync(Datasets.CuratedMarketDaily, ct);
         var stored = await reader.ListAsync(Datasets.LabelsDaily, ct);

@@ -1,3 +1,5 @@
+using MlRisk.Core.Sources;
+
 namespace MlRisk.Core.Pipeline;
 
 /// <summary>Settings of a pipeline run, bound from the "Pipeline" configuration section.</summary>
@@ -6,7 +8,7 @@ public sealed class PipelineOptions
     public const string Section = "Pipeline";
 
     /// <summary>Which market source ingest reads: synthetic, csv or live.</summary>
-    public string Source { get; set; } = "synthetic";
+    public string Source { get; set; } = MarketSourceKinds.Synthetic;
 
     /// <summary>Root of run summaries (runs/&lt;run_id&gt;/summary.json) and, later, the model registry.</summary>
     public string ArtifactsPath { get; set; } = "artifacts";

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MlRisk.Core.Lake;
-using MlRisk.Core.Observability;
 
 namespace MlRisk.Core.Pipeline;
 
@@ -16,12 +15,17 @@ public sealed class PipelineRunner(
     LakeReader reader,
     IRunSummaryStore summaries,
     TimeProvider time,
-    ILogger<PipelineRunner> log) : IPipelineRunner
+    ILogger<PipelineRunner> log)
 {
     private readonly Dictionary<StageName, IStage> _stages = stages.ToDictionary(s => s.Name);
 
+    /// <summary>The registered stages in execution order.</summary>
     public IReadOnlyList<StageName> Stages => [.. _stages.Keys.Order()];
 
+    /// <summary>
+    /// Runs <paramref name="stages"/> in the given order, stopping at the first failure. A failed stage does not
+    /// throw: the summary says Failed with the error. Throws <see cref="LakeLockedException"/> when another run holds the lake.
+    /// </summary>
     public async Task<RunSummary> RunAsync(IReadOnlyList<StageName> stages, string trigger, CancellationToken ct)
     {
         var missing = stages.Where(s => !_stages.ContainsKey(s)).ToList();
@@ -38,12 +42,11 @@ public sealed class PipelineRunner(
         using var listings = reader.ShareListings();
         log.LogInformation("Run started: stages {Stages}", stages.Select(s => s.ToString()));
 
-        var context = new RunContext(runId, trigger, started);
         var done = new List<StageSummary>();
         string? error = null;
         foreach (var name in stages)
         {
-            var summary = await RunStageAsync(_stages[name], context, ct);
+            var summary = await RunStageAsync(_stages[name], ct);
             done.Add(summary);
             if (summary.Status == StageStatus.Failed)
             {
@@ -59,14 +62,14 @@ public sealed class PipelineRunner(
         return run;
     }
 
-    private async Task<StageSummary> RunStageAsync(IStage stage, RunContext context, CancellationToken ct)
+    private async Task<StageSummary> RunStageAsync(IStage stage, CancellationToken ct)
     {
         var started = time.GetUtcNow();
         var clock = time.GetTimestamp();
         log.LogInformation("Stage {Stage} started", stage.Name);
         try
         {
-            var result = await stage.RunAsync(context, ct);
+            var result = await stage.RunAsync(ct);
             var ms = time.GetElapsedTime(clock).TotalMilliseconds;
             log.LogInformation(
                 "Stage {Stage} finished in {DurationMs} ms: {RowsRead} rows read, {RowsWritten} rows written, "

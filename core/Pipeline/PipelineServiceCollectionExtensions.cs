@@ -1,48 +1,44 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MlRisk.Core.Lake;
-using MlRisk.Core.Observability;
-using MlRisk.Core.Serving;
+using Microsoft.Extensions.Options;
+using MlRisk.Core.Sources;
+using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Pipeline;
 
 /// <summary>
-/// Registers the lake, the data stages, the runner and the serving ports it implements (IPipelineTrigger,
-/// IRunSummaryReader). Market sources come from AddMlRiskSources.
+/// Registers the pipeline: its settings (section <c>Pipeline</c>), the five stages, the runner, the trigger the
+/// timers call, the run summaries and the model registry on the artifacts folder. The stages need the lake
+/// (AddMlRiskLake), the market sources (AddMlRiskSources) and the modeling services (AddMlRiskModeling).
 /// </summary>
 public static class PipelineServiceCollectionExtensions
 {
     public static IServiceCollection AddMlRiskPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LakeOptions>().Bind(configuration.GetSection(LakeOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DataPath), $"{LakeOptions.Section}:{nameof(LakeOptions.DataPath)} must name the data folder")
-            .Validate(o => o.LockWait >= TimeSpan.Zero, $"{LakeOptions.Section}:{nameof(LakeOptions.LockWait)} must not be negative")
-            .Validate(o => o.Parallelism >= 0, $"{LakeOptions.Section}:{nameof(LakeOptions.Parallelism)} must be 0 (one per processor) or more")
-            .ValidateOnStart();
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section))
-            .Validate(o => o.Source is "synthetic" or "csv" or "live", $"{PipelineOptions.Section}:{nameof(PipelineOptions.Source)} must be synthetic, csv or live")
+            .Validate(o => MarketSourceKinds.All.Contains(o.Source),
+                $"{PipelineOptions.Section}:{nameof(PipelineOptions.Source)} must be one of {string.Join(", ", MarketSourceKinds.All)}")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ArtifactsPath), $"{PipelineOptions.Section}:{nameof(PipelineOptions.ArtifactsPath)} must name the artifacts folder")
             .Validate(o => o.IngestOverlapSessions >= 1, $"{PipelineOptions.Section}:{nameof(PipelineOptions.IngestOverlapSessions)} must be at least 1")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ILakeStorage, FileSystemLakeStorage>();
-        services.TryAddSingleton<LakeReader>();
-        services.TryAddSingleton<PartitionWriter>();
-        services.TryAddSingleton<LakeValidator>();
+        services.TryAddSingleton(sp => new ModelRegistry(
+            Path.GetFullPath(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.ArtifactsPath), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IRunSummaryStore, FileSystemRunSummaryStore>();
-        services.TryAddSingleton<IPipelineRunner, PipelineRunner>();
+        services.TryAddSingleton<PipelineRunner>();
         services.TryAddSingleton<IPipelineTrigger, PipelineTrigger>();
-        services.TryAddSingleton<IRunSummaryReader, LatestRunSummaryReader>();
 
         services.AddMlRiskStage<IngestStage>();
         services.AddMlRiskStage<FeaturesStage>();
         services.AddMlRiskStage<LabelsStage>();
+        services.AddMlRiskStage<TrainStage>();
+        services.AddMlRiskStage<InferStage>();
         return services;
     }
 
-    /// <summary>Adds a stage the runner can run by its <see cref="IStage.Name"/> (train and infer plug in here).</summary>
+    /// <summary>Adds a stage the runner can run by its <see cref="IStage.Name"/>.</summary>
     public static IServiceCollection AddMlRiskStage<TStage>(this IServiceCollection services)
         where TStage : class, IStage
     {

@@ -3,7 +3,7 @@ using MlRisk.Core.Serving;
 namespace MlRisk.Core.Pipeline;
 
 /// <summary>The serving layer's timers start runs through this: a failed run becomes an exception naming the stage.</summary>
-public sealed class PipelineTrigger(IPipelineRunner runner) : IPipelineTrigger
+public sealed class PipelineTrigger(PipelineRunner runner) : IPipelineTrigger
 {
     public async Task RunAsync(IReadOnlyList<StageName> stages, string trigger, CancellationToken ct)
     {

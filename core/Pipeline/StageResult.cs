@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using MlRisk.Core.Lake;
+using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Pipeline;
 
@@ -19,6 +21,7 @@ public sealed record StageResult(StageName Stage, int RowsRead, IReadOnlyList<Pa
     public static StageResult NothingPending(StageName stage, DatasetContract output, PartitionListing stored, PartitionListing upstream) =>
         new(stage, 0, [new PartitionWriteResult(output.Name, 0, 0, stored.Dates.Count, 0, 0, [])], [.. upstream.StrayTempFiles, .. stored.StrayTempFiles]);
 
-    /// <summary>What a stage reports beyond partitions (train: the model version, accuracy table and gate decision).</summary>
-    public object? Details { get; init; }
+    /// <summary>The train stage's model version, accuracy table and gate decision; null for every other stage.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrainingOutcome? Training { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed class TrainStage(LakeReader reader, ModelTrainer trainer, ModelReg
 {
     public StageName Name => StageName.Train;
 
-    public async Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
+    public async Task<StageResult> RunAsync(CancellationToken ct)
     {
         var features = await reader.ReadAllAsync(Datasets.FeaturesDaily, ct);
         var labels = await reader.ReadAllAsync(Datasets.LabelsDaily, ct);
@@ -22,13 +22,13 @@ public sealed class TrainStage(LakeReader reader, ModelTrainer trainer, ModelReg
 
         if (!outcome.Gate.Passed && await registry.ReadChampionAsync(ct) is null)
         {
-            throw new ModelGateException(
+            throw new NoChampionException(
                 $"model {outcome.Version} failed the gate and no earlier model passed it, so nothing can be served: {outcome.Gate.Summary}");
         }
 
         return new StageResult(Name, features.Rows.Count + labels.Rows.Count, [], [.. features.StrayTempFiles, .. labels.StrayTempFiles])
         {
-            Details = outcome,
+            Training = outcome,
         };
     }
 }

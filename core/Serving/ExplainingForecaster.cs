@@ -1,4 +1,3 @@
-using MlRisk.Core.Explain;
 using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Serving;

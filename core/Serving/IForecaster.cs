@@ -1,4 +1,4 @@
-using MlRisk.Core.Explain;
+using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Serving;
 

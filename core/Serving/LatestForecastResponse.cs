@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MlRisk.Core.Contracts;
 
 namespace MlRisk.Core.Serving;
 
@@ -8,6 +9,6 @@ public sealed record LatestForecastResponse(
     [property: JsonPropertyName("rv_5d_hat")] double Rv5dHat,
     [property: JsonPropertyName("rv_5d_hat_annualized")] double Rv5dHatAnnualized,
     [property: JsonPropertyName("top_drivers")] IReadOnlyList<string> TopDrivers,
-    [property: JsonPropertyName("drivers")] IReadOnlyList<ForecastDriver> Drivers,
+    [property: JsonPropertyName("drivers")] IReadOnlyList<Driver> Drivers,
     [property: JsonPropertyName("model_version")] string ModelVersion,
     [property: JsonPropertyName("source")] string Source);

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using MlRisk.Core.Calendar;
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Pipeline;
 
 namespace MlRisk.Core.Serving;
 
@@ -27,6 +29,7 @@ public static class MlRiskApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/predictions", HistoryAsync)
             .WithName("Predictions")
@@ -89,6 +92,11 @@ public static class MlRiskApi
             return read.MalformedJson ? Problems.MalformedJson(read.Errors[0]) : Problems.InvalidRequest(read.Errors);
         }
 
+        if (body.Features is { } sent && FeatureDomain.Check(sent) is { Count: > 0 } violations)
+        {
+            return Problems.OutOfDomain(violations);
+        }
+
         var state = await champion.GetAsync(ct);
         if (!state.HasChampion) return Problems.NoChampion(state);
 
@@ -102,22 +110,23 @@ public static class MlRiskApi
             source = PredictResponse.FromLake;
         }
 
+        var warnings = InputWarning.Outside(state.Card.Metadata.FeatureRanges, features);
         var forecast = state.Forecaster.Predict(features);
         if (!double.IsFinite(forecast.Rv5dHat) || forecast.Rv5dHat <= 0)
         {
-            throw new InvalidOperationException(
-                $"Model {state.Card.Version} forecast rv_5d = {forecast.Rv5dHat} for {body.AsOfDate:yyyy-MM-dd}; a forecast must be a positive finite number.");
+            return Problems.NoFiniteForecast(state.Card.ModelVersion, body.AsOfDate, forecast.Rv5dHat, features, warnings);
         }
 
         return TypedResults.Ok(new PredictResponse(
             forecast.Rv5dHat,
             null,
-            ForecastDriver.Names(forecast.Drivers),
+            Driver.Names(forecast.Drivers),
             body.AsOfDate,
-            state.Card.Version,
+            state.Card.ModelVersion,
             Annualization.Annualize(forecast.Rv5dHat),
-            ForecastDriver.From(forecast.Drivers),
-            source));
+            forecast.Drivers,
+            source,
+            warnings));
     }
 
     public static async Task<Results<Ok<PredictionHistoryResponse>, ProblemHttpResult>> HistoryAsync(
@@ -153,8 +162,8 @@ public static class MlRiskApi
             latest.Date,
             latest.Rv5dHat,
             Annualization.Annualize(latest.Rv5dHat),
-            ForecastDriver.Names(latest.TopDrivers),
-            ForecastDriver.From(latest.TopDrivers),
+            Driver.Names(latest.TopDrivers),
+            latest.TopDrivers,
             latest.ModelVersion,
             latest.Source));
     }
@@ -167,11 +176,11 @@ public static class MlRiskApi
         return state.HasChampion ? TypedResults.Ok(state.Card) : Problems.NoChampion(state);
     }
 
-    public static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> LatestRunAsync(
-        [FromServices] IRunSummaryReader runs,
+    public static async Task<Results<Ok<RunSummary>, ProblemHttpResult>> LatestRunAsync(
+        [FromServices] IRunSummaryStore runs,
         CancellationToken ct)
     {
-        var summary = await runs.LatestAsync(ct);
+        var summary = await runs.ReadLatestAsync(ct);
         return summary is { } s
             ? TypedResults.Ok(s)
             : Problems.NotFound("no-runs", "No pipeline run yet", "No run summary exists under artifacts/runs: run the pipeline first.");
@@ -195,7 +204,7 @@ public static class MlRiskApi
             : staleness > options.Value.MaxStalenessSessions ? "stale"
             : "ok";
         return TypedResults.Ok(new HealthResponse(
-            status, state.HasChampion, state.HasChampion ? state.Card.Version : null, lastData, lastSession, staleness, now));
+            status, state.HasChampion, state.HasChampion ? state.Card.ModelVersion : null, lastData, lastSession, staleness, now));
     }
 
     /// <param name="path">Relative to the web root: null or "" for index.html, "app.js", "vendor/chart.umd.js".</param>

@@ -1,14 +1,13 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Serving;
 
 /// <summary>
-/// What the API and the dashboard show about a trained model: its walk-forward scores against the benchmarks,
-/// the gate decision, and the registry's metadata.json as stored.
+/// What the API and the dashboard show about a trained model: its walk-forward scores against the benchmarks
+/// (model, baseline, har_rv, har_x, each with its improvement over the baseline), the gate decision, and the
+/// registry's metadata.
 /// </summary>
-public sealed record ModelCard(
-    [property: JsonPropertyName("model_version")] string Version,
-    [property: JsonPropertyName("scores")] IReadOnlyList<BenchmarkScore> Scores,
-    [property: JsonPropertyName("gate")] GateDecision Gate,
-    [property: JsonPropertyName("metadata")] JsonElement Metadata);
+public sealed record ModelCard(string ModelVersion, IReadOnlyList<ForecastScore> Scores, GateDecision Gate, ModelMetadata Metadata)
+{
+    public static ModelCard Of(ModelMetadata metadata) => new(metadata.Version, metadata.Accuracy.All, metadata.Gate, metadata);
+}

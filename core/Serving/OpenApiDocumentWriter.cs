@@ -15,7 +15,7 @@ public static class OpenApiDocumentWriter
     public static async Task<string> WriteJsonAsync(CancellationToken ct)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        builder.AddMlRiskServing();
+        builder.Services.AddMlRiskServing();
         await using var app = builder.Build();
         app.MapMlRiskApi();
         // WebApplication hands its routes to the endpoint data source only in UseEndpoints, which a started host

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MlRisk.Core.Contracts;
 
 namespace MlRisk.Core.Serving;
 
@@ -19,6 +21,49 @@ public static class Problems
         StatusCodes.Status400BadRequest, "invalid-request", "The request is invalid", Summarize(errors),
         new() { ["errors"] = errors });
 
+    /// <summary>422: the JSON is well-formed and complete, but values lie outside what a market can produce.</summary>
+    public static ProblemHttpResult OutOfDomain(IReadOnlyList<FeatureViolation> violations)
+    {
+        var errors = new FieldError[violations.Count];
+        for (var i = 0; i < errors.Length; i++)
+        {
+            var v = violations[i];
+            errors[i] = FieldError.At(PredictRequestReader.FeatureVector + "." + v.Feature,
+                string.Create(CultureInfo.InvariantCulture, $"{v.Feature} = {v.Value:R} must be {v.Rule}; allowed {v.Allowed}."),
+                v.Value, v.Allowed);
+        }
+        return Problem(StatusCodes.Status422UnprocessableEntity, "feature-out-of-domain", "Feature values outside their domain",
+            Summarize(errors) + " The domain is the one features_daily enforces (DESIGN §3).",
+            new() { ["errors"] = errors });
+    }
+
+    /// <summary>
+    /// 422: in-domain inputs for which the model still gave no finite positive forecast. The inputs outside the
+    /// training range are the likely cause and are named; without any, every input is listed.
+    /// </summary>
+    public static ProblemHttpResult NoFiniteForecast(
+        string version, DateOnly date, double forecast, ReadOnlySpan<double> features, IReadOnlyList<InputWarning> outsideTraining)
+    {
+        var errors = new List<FieldError>();
+        if (outsideTraining.Count > 0)
+        {
+            foreach (var w in outsideTraining) errors.Add(FieldError.At(PredictRequestReader.FeatureVector + "." + w.Feature, w.Detail, w.Value));
+        }
+        else
+        {
+            for (var f = 0; f < features.Length; f++)
+            {
+                errors.Add(FieldError.At(PredictRequestReader.FeatureVector + "." + FeatureNames.All[f],
+                    string.Create(CultureInfo.InvariantCulture, $"input {FeatureNames.All[f]} = {features[f]:R}"), features[f]));
+            }
+        }
+        return Problem(StatusCodes.Status422UnprocessableEntity, "forecast-not-finite", "The model gives no finite forecast for these inputs",
+            string.Create(CultureInfo.InvariantCulture,
+                $"Model {version} forecast rv_5d = {forecast:R} for {date:yyyy-MM-dd}; a forecast must be a positive finite number. ") +
+            "Check the inputs named in errors.",
+            new() { ["errors"] = errors });
+    }
+
     public static ProblemHttpResult BodyTooLarge(long? length) => Problem(
         StatusCodes.Status413PayloadTooLarge, "body-too-large", "The request body is too large",
         $"The body{(length is { } n ? $" of {n} bytes" : "")} exceeds the limit of {PredictRequestReader.MaxBodyBytes} bytes (64 KiB).",
@@ -37,10 +82,10 @@ public static class Problems
     /// <summary>503 while nothing passed the gate, with the blocked candidate's scores and gate verdict when there is one.</summary>
     public static ProblemHttpResult NoChampion(ChampionState state) => Problem(
         StatusCodes.Status503ServiceUnavailable, "no-champion", "No champion model is being served",
-        state.BlockedReason + (state.Card is { } c ? $" Gate: {c.Gate.Detail}" : ""),
+        state.BlockedReason + (state.Card is { } c ? $" Gate: {c.Gate.Summary}" : ""),
         new()
         {
-            ["candidate_version"] = state.Card?.Version,
+            ["candidate_version"] = state.Card?.ModelVersion,
             ["gate"] = state.Card?.Gate,
             ["scores"] = state.Card?.Scores,
         });

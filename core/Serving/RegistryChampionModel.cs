@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Serving;
@@ -43,7 +42,7 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
     {
         var metadata = await registry.ReadMetadataAsync(version, ct);
         var model = await registry.LoadModelAsync(metadata, ct, singleRowCopies: Environment.ProcessorCount);
-        return ChampionState.Serving(new ExplainingForecaster(model), Card(metadata));
+        return ChampionState.Serving(new ExplainingForecaster(model), ModelCard.Of(metadata));
     }
 
     private async Task<ChampionState> NoChampionAsync(CancellationToken ct)
@@ -54,21 +53,7 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
             return ChampionState.None("no model has been trained yet: run the pipeline (./mlrisk run) to train one", null);
         }
         var metadata = await registry.ReadMetadataAsync(latest, ct);
-        return ChampionState.None($"model {latest} failed the gate, and no model has passed it: {metadata.Gate.Summary}", Card(metadata));
-    }
-
-    internal static ModelCard Card(ModelMetadata metadata)
-    {
-        var accuracy = metadata.Accuracy;
-        BenchmarkScore[] scores =
-        [
-            new(BenchmarkScore.Candidate, accuracy.Model.Rmse, accuracy.Model.QLike),
-            new(BenchmarkScore.Baseline, accuracy.Baseline.Rmse, accuracy.Baseline.QLike),
-            new(BenchmarkScore.Har, accuracy.Har.Rmse, accuracy.Har.QLike),
-            new(BenchmarkScore.HarX, accuracy.HarX.Rmse, accuracy.HarX.QLike),
-        ];
-        var gate = new GateDecision(metadata.Gate.Passed, metadata.Gate.Margin, metadata.Gate.Summary);
-        return new ModelCard(metadata.Version, scores, gate, JsonSerializer.SerializeToElement(metadata, ModelRegistry.Json));
+        return ChampionState.None($"model {latest} failed the gate, and no model has passed it: {metadata.Gate.Summary}", ModelCard.Of(metadata));
     }
 
     private sealed record Loaded((DateTime LastWriteUtc, long Length) Stamp, string Version, ChampionState State);

@@ -1,24 +1,22 @@
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using MlRisk.Core.Contracts;
 
 namespace MlRisk.Core.Serving;
 
 /// <summary>
-/// One registration of the HTTP side for both hosts (the Functions builder and the standalone
-/// WebApplicationBuilder are both <see cref="IHostApplicationBuilder"/>). The ports
-/// (<see cref="IForecastReader"/>, <see cref="IChampionModel"/>, <see cref="IRunSummaryReader"/>,
-/// <see cref="IPipelineTrigger"/>) are registered by the lake and model areas.
+/// One registration of the HTTP side for both hosts: the serving ports over the lake and the model registry,
+/// the dashboard settings, problem details, the OpenAPI document, and the product's JSON policy for every
+/// response. The Functions worker's ASP.NET Core integration runs the same IResults, so the policy holds there too.
 /// </summary>
 public static class ServingRegistration
 {
     public const string OpenApiDocument = "v1";
 
-    public static IHostApplicationBuilder AddMlRiskServing(this IHostApplicationBuilder builder)
+    public static IServiceCollection AddMlRiskServing(this IServiceCollection services)
     {
-        var services = builder.Services;
         services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section)
             .Validate(o => File.Exists(Path.Combine(o.WebRoot, "index.html")),
                 $"Setting '{ServingOptions.Section}:{nameof(ServingOptions.WebRoot)}' must name the dashboard folder (with index.html); " +
@@ -26,9 +24,10 @@ public static class ServingRegistration
             .Validate(o => o.MaxStalenessSessions >= 0,
                 $"Setting '{ServingOptions.Section}:{nameof(ServingOptions.MaxStalenessSessions)}' must be 0 or more.")
             .ValidateOnStart();
-        services.AddOptions<ScheduleOptions>().Bind(builder.Configuration).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IForecastReader, LakeForecastReader>();
+        services.TryAddSingleton<IChampionModel, RegistryChampionModel>();
+        services.Configure<JsonOptions>(o => MlRiskJson.Apply(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddOpenApi(OpenApiDocument, o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -40,14 +39,6 @@ public static class ServingRegistration
             };
             return Task.CompletedTask;
         }));
-        services.AddHostedService<StartupRun>();
-        return builder;
-    }
-
-    /// <summary>The standalone host's in-process timers; the Functions host has its own.</summary>
-    public static IHostApplicationBuilder AddMlRiskScheduler(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddHostedService<PipelineScheduler>();
-        return builder;
+        return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using MlRisk.Core.Pipeline;
 using MlRisk.Core.Serving;
 
 namespace MlRisk.Functions.Api;
@@ -12,7 +13,7 @@ namespace MlRisk.Functions.Api;
 public sealed class ApiFunctions(
     IForecastReader forecasts,
     IChampionModel champion,
-    IRunSummaryReader runs,
+    IRunSummaryStore runs,
     TimeProvider time,
     IOptions<ServingOptions> options,
     OpenApiDocumentCache openApi)

@@ -47,7 +47,7 @@ public sealed class RunCommand(Action<IServiceCollection, IConfiguration>? confi
         {
             using var host = PipelineHost.Build(settings, configureServices);
             await host.StartAsync(ct);
-            var runner = host.Services.GetRequiredService<IPipelineRunner>();
+            var runner = host.Services.GetRequiredService<PipelineRunner>();
             var stages = runner.Stages;
             if (options.TryGetValue("until", out var until))
             {

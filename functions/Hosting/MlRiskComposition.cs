@@ -4,12 +4,13 @@ using MlRisk.Functions.Api;
 using MlRisk.Core;
 using MlRisk.Core.Observability;
 using MlRisk.Core.Serving;
+using MlRisk.Functions.Scheduling;
 
 namespace MlRisk.Functions.Hosting;
 
 /// <summary>
-/// The composition root both hosts call: JSON logs, the domain (<see cref="MlRiskServiceCollectionExtensions.AddMlRiskCore"/>,
-/// which also registers the serving ports over the lake and the registry) and the HTTP side.
+/// The composition root both hosts call: JSON logs, the domain (<see cref="MlRiskServiceCollectionExtensions.AddMlRiskCore"/>),
+/// the HTTP side with its serving ports, and the timer schedules.
 /// </summary>
 public static class MlRiskComposition
 {
@@ -17,7 +18,8 @@ public static class MlRiskComposition
     {
         builder.Services.AddMlRiskJsonLogging();
         builder.Services.AddMlRiskCore(builder.Configuration);
-        builder.AddMlRiskServing();
+        builder.Services.AddMlRiskServing();
+        builder.AddMlRiskSchedules();
         builder.Services.AddSingleton<OpenApiDocumentCache>();
         return builder;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MlRisk.Core.Serving;
+using MlRisk.Functions.Scheduling;
 
 namespace MlRisk.Functions.Hosting;
 

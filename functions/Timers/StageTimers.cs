@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using MlRisk.Core.Serving;
+using MlRisk.Core.Pipeline;
+using MlRisk.Functions.Scheduling;
 
 namespace MlRisk.Functions.Timers;
 

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Pipeline;
 
 namespace MlRisk.Bench.EndToEnd;
 
 /// <summary>
 /// The run summary a pipeline run leaves in <c>ARTIFACTS/runs/&lt;run_id&gt;/summary.json</c>, read for each
-/// stage's <c>durationMs</c> and <c>result.partitionsWritten</c>.
+/// stage's duration and partitions written.
 /// </summary>
 public sealed record RunSummaryFile(string Path, string RunId, string Status, IReadOnlyList<StageTiming> Stages)
 {
@@ -29,27 +31,16 @@ public sealed record RunSummaryFile(string Path, string RunId, string Status, IR
         return Read(System.IO.Path.Combine(added[0], FileName));
     }
 
+    /// <summary>Reads the file as the app's own <see cref="RunSummary"/> type, in the product's one JSON policy.</summary>
     public static RunSummaryFile Read(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        var root = document.RootElement;
-        var stages = new List<StageTiming>();
-        foreach (var stage in Required(root, "stages", path).EnumerateArray())
-        {
-            var written = stage.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object
-                ? Required(result, "partitionsWritten", path).GetInt64()
-                : 0;
-            stages.Add(new StageTiming(
-                Required(stage, "stage", path).GetString()!,
-                Required(stage, "status", path).GetString()!,
-                Required(stage, "durationMs", path).GetDouble(),
-                written));
-        }
-        return new RunSummaryFile(path, Required(root, "runId", path).GetString()!, Required(root, "status", path).GetString()!, stages);
+        var summary = JsonSerializer.Deserialize<RunSummary>(File.ReadAllBytes(path), MlRiskJson.Files)
+            ?? throw new InvalidDataException($"{path}: holds no run summary");
+        var stages = summary.Stages.Select(s => new StageTiming(
+            Name(s.Stage), Name(s.Status), s.DurationMs, s.Result?.PartitionsWritten ?? 0)).ToList();
+        return new RunSummaryFile(path, summary.RunId, Name(summary.Status), stages);
     }
 
-    private static JsonElement Required(JsonElement element, string name, string path) =>
-        element.TryGetProperty(name, out var value)
-            ? value
-            : throw new InvalidDataException($"{path}: run summary has no '{name}' where the bench expects it");
+    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

@@ -2,9 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MlRisk.Bench.EndToEnd;
 using MlRisk.Core.Contracts;
-using MlRisk.Core.Explain;
-using MlRisk.Core.Lake;
 using MlRisk.Core.Modeling;
+using MlRisk.Core.Lake;
 
 namespace MlRisk.Bench.Micro;
 

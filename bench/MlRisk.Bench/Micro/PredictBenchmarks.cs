@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using MlRisk.Core.Explain;
+using MlRisk.Core.Modeling;
 using MlRisk.Core.Serving;
 
 namespace MlRisk.Bench.Micro;

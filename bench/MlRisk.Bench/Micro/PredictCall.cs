@@ -48,7 +48,7 @@ public sealed class PredictCall : IDisposable
             [$"{LakeOptions.Section}:{nameof(LakeOptions.DataPath)}"] = lake.Data,
             [$"{PipelineOptions.Section}:{nameof(PipelineOptions.ArtifactsPath)}"] = lake.Artifacts,
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddMlRiskCore(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddMlRiskCore(configuration).AddMlRiskServing().BuildServiceProvider();
         try
         {
             var features = await services.GetRequiredService<LakeReader>().ReadAllAsync(Datasets.FeaturesDaily, ct);

@@ -17,11 +17,31 @@ namespace MlRisk.Tests.Faults;
 [Collection(FaultsCollection.Name)]
 public sealed class PredictFuzzTests(CleanRunFixture clean)
 {
-    public const int Cases = 3000;
+    public const int Cases = 10_000;
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
 
+    private static string Show(double d) => d.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Finite extremes: the largest doubles, subnormals, negative zero, and for every feature its bounds and the
+    /// next double outside each (the values an outside fuzz run found to reach the model).
+    /// </summary>
+    private static readonly string[] Extremes =
+    [
+        "1e308", "-1e308", "1.7976931348623157e308", "-1.7976931348623157e308", "4.9e-324", "-4.9e-324",
+        "2.2250738585072014e-308", "-0.0", "-0", "0",
+        .. FeatureDomain.Bounds.SelectMany(b => new[]
+        {
+            Show(b.Lower), Show(b.Upper), Show(Math.BitDecrement(b.Lower)), Show(Math.BitIncrement(b.Upper)),
+            Show(Math.BitIncrement(b.Lower)), Show(Math.BitDecrement(b.Upper)),
+        }),
+    ];
+
+    private static readonly Gen<string> Extreme = Gen.Int[0, Extremes.Length - 1].Select(i => Extremes[i]);
+
     private static readonly Gen<string> Number = Gen.OneOf(
+        Extreme,
         Gen.Double[-5, 5].Select(d => d.ToString("R", CultureInfo.InvariantCulture)),
         Gen.Double.Select(d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "1e400"),
         Gen.OneOf(Gen.Const("0"), Gen.Const("-0"), Gen.Const("1e308"), Gen.Const("-1e308"), Gen.Const("1e309"), Gen.Const("4.9e-324"),
@@ -42,8 +62,24 @@ public sealed class PredictFuzzTests(CleanRunFixture clean)
         Gen.Int[0, FeatureNames.All.Count - 1].Select(i => FeatureNames.All[i]).Select(n => n.ToUpperInvariant()),
         Gen.String[0, 10]);
 
+    /// <summary>A market the domain accepts (vix_term = vix3m / vix) with up to three members set to finite extremes.</summary>
+    private static readonly Gen<string> MarketWithExtremes = Gen.Select(
+        Gen.Double[-0.05, 0.05], Gen.Double[0.005, 0.2], Gen.Double[9, 80], Gen.Double[0.7, 1.3],
+        Gen.Select(Gen.Int[0, FeatureNames.All.Count - 1], Extreme).Array[0, 3],
+        (ret, vol, vix, term, extremes) =>
+        {
+            string[] values =
+            [
+                Show(ret), Show(ret * 2), Show(ret * 3), Show(vol), Show(vol * 1.4), Show(vol * 2), Show(Math.Abs(ret) * 4),
+                Show(vix), Show(vix * term), Show(vix * term / vix), "55", "-0.3", "0.7", Show(ret / 10),
+            ];
+            foreach (var (feature, value) in extremes) values[feature] = value;
+            return "{" + string.Join(",", FeatureNames.All.Select((n, i) => JsonSerializer.Serialize(n) + ":" + values[i])) + "}";
+        });
+
     /// <summary>The 14 features with plausible values, some replaced, dropped or joined by strangers.</summary>
     private static readonly Gen<string> FeatureVector = Gen.OneOf(
+        MarketWithExtremes,
         Gen.Select(Gen.Double[0.01, 0.6].Array[FeatureNames.All.Count], Gen.Int[0, FeatureNames.All.Count], Gen.Int[0, 3], Value,
             (values, drop, extra, odd) =>
             {
@@ -90,6 +126,7 @@ public sealed class PredictFuzzTests(CleanRunFixture clean)
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = RequestTimeout };
         var sent = 0;
         var forecasts = 0;
+        var outOfDomain = 0;
 
         await Body.SampleAsync(async body =>
         {
@@ -110,6 +147,7 @@ public sealed class PredictFuzzTests(CleanRunFixture clean)
                 return;
             }
             Assert.True(status >= 400, $"{status} for {Encoding.UTF8.GetString(body)}");
+            if (status == 422) Interlocked.Increment(ref outOfDomain);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             using var problem = JsonDocument.Parse(text);
             Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("title").GetString()), text);
@@ -118,5 +156,6 @@ public sealed class PredictFuzzTests(CleanRunFixture clean)
 
         Assert.Equal(Cases, sent);
         Assert.InRange(forecasts, 1, Cases - 1);
+        Assert.InRange(outOfDomain, 1, Cases - 1);
     }
 }

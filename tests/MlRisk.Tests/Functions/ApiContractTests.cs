@@ -102,8 +102,8 @@ public sealed class ApiContractTests(StandaloneHostFixture host) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("fake-v1", body.GetProperty("model_version").GetString());
         Assert.True(body.GetProperty("gate").GetProperty("passed").GetBoolean());
-        Assert.Equal(["model", "baseline", "har", "har_x"],
-            body.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("model").GetString()!).ToArray());
+        Assert.Equal(["model", "baseline", "har_rv", "har_x"],
+            body.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("forecaster").GetString()!).ToArray());
         Assert.Equal(42, body.GetProperty("metadata").GetProperty("seed").GetInt32());
     }
 

@@ -7,6 +7,7 @@ using MlRisk.Core;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Lake.Blob;
 using MlRisk.Core.Serving;
+using MlRisk.Functions.Scheduling;
 using YamlDotNet.RepresentationModel;
 
 namespace MlRisk.Tests.Functions;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using MlRisk.Core.Calendar;
 using MlRisk.Core.Contracts;
-using MlRisk.Core.Explain;
+using MlRisk.Core.Modeling;
 using MlRisk.Core.Pipeline;
 using MlRisk.Core.Serving;
 
@@ -13,7 +13,7 @@ namespace MlRisk.Tests.Functions;
 /// areas. A year of forecast history on NYSE sessions, features for every stored date, and a linear forecaster
 /// whose output and SHAP values are easy to check by hand.
 /// </summary>
-public sealed class FakeLake : IForecastReader, IRunSummaryReader
+public sealed class FakeLake : IForecastReader, IRunSummaryStore
 {
     public static readonly DateOnly LastDate = new(2024, 6, 28);
 
@@ -47,8 +47,11 @@ public sealed class FakeLake : IForecastReader, IRunSummaryReader
 
     public PredictionRow? Latest { get; set; }
 
-    public JsonElement? RunSummary { get; init; } =
-        JsonDocument.Parse("""{"run_id":"run-1","trigger":"manual","stages":[{"stage":"ingest","partitions_written":3}]}""").RootElement;
+    public RunSummary? RunSummary { get; set; } = new(
+        "run-1", "manual", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(1), StageStatus.Succeeded,
+        [new StageSummary(StageName.Ingest, StageStatus.Succeeded, DateTimeOffset.UnixEpoch, 1000,
+            new StageResult(StageName.Ingest, 0, [new Core.Lake.PartitionWriteResult("raw.market", 3, 15, 0, 0, 0, [])], []), null)],
+        null);
 
     /// <summary>The 14 features of a calm market, in FeatureNames order, with spy_ret_1d = ret1d.</summary>
     public static double[] SampleFeatures(double ret1d = 0.001) =>
@@ -66,7 +69,13 @@ public sealed class FakeLake : IForecastReader, IRunSummaryReader
     public Task<DateOnly?> LastDataDateAsync(CancellationToken ct) =>
         Task.FromResult(Features.IsEmpty ? (DateOnly?)null : Features.Keys.Max());
 
-    Task<JsonElement?> IRunSummaryReader.LatestAsync(CancellationToken ct) => Task.FromResult(RunSummary);
+    public Task<RunSummary?> ReadLatestAsync(CancellationToken ct) => Task.FromResult(RunSummary);
+
+    public Task WriteAsync(RunSummary summary, CancellationToken ct)
+    {
+        RunSummary = summary;
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>rv_5d_hat = exp(-4 + Σ wᵢ xᵢ) with SHAP φᵢ = wᵢ xᵢ (exact for a linear model in log space with zero baseline).</summary>
@@ -93,29 +102,55 @@ public sealed class LinearForecaster : IForecaster
 
 public sealed class FakeChampion(bool serving) : IChampionModel
 {
-    public static readonly ModelCard Card = new(
-        "fake-v1",
-        [
-            new BenchmarkScore(BenchmarkScore.Candidate, 0.0105, 0.48),
-            new BenchmarkScore(BenchmarkScore.Baseline, 0.0127, 0.694),
-            new BenchmarkScore(BenchmarkScore.Har, 0.0112, 0.56),
-            new BenchmarkScore(BenchmarkScore.HarX, 0.0104, 0.49),
-        ],
-        new GateDecision(true, 0.02, "QLIKE 0.4800 vs baseline 0.6940 (-30.8%), RMSE 0.01050 vs 0.01270 (-17.3%): passed"),
-        JsonDocument.Parse("""{"version":"fake-v1","seed":42}""").RootElement);
+    public static readonly ModelCard Card = ModelCard.Of(Metadata("fake-v1",
+        new ForecastScore(AccuracyTable.ModelName, 0.0105, 0.48, 1 - 0.0105 / 0.0127, 1 - 0.48 / 0.694),
+        new GateDecision(true, 0.02, 1 - 0.48 / 0.694, 1 - 0.0105 / 0.0127,
+            "QLIKE 0.4800 vs baseline 0.6940 (-30.8%), RMSE 0.01050 vs 0.01270 (-17.3%): passed")));
 
-    public static readonly ModelCard FailedCard = Card with
+    public static readonly ModelCard FailedCard = ModelCard.Of(Metadata("fake-v0",
+        new ForecastScore(AccuracyTable.ModelName, 0.01275, 0.69, 1 - 0.01275 / 0.0127, 1 - 0.69 / 0.694),
+        new GateDecision(false, 0.02, 1 - 0.69 / 0.694, 1 - 0.01275 / 0.0127,
+            "QLIKE 0.6900 vs baseline 0.6940 (-0.6%), RMSE 0.01275 vs 0.01270 (+0.4%): failed")));
+
+    /// <summary>
+    /// Metadata as the trainer writes it, with the scores given and training ranges that hold
+    /// <see cref="FakeLake.SampleFeatures"/> but not a VIX above 60.
+    /// </summary>
+    private static ModelMetadata Metadata(string version, ForecastScore model, GateDecision gate)
     {
-        Version = "fake-v0",
-        Scores =
-        [
-            new BenchmarkScore(BenchmarkScore.Candidate, 0.01275, 0.69),
-            new BenchmarkScore(BenchmarkScore.Baseline, 0.0127, 0.694),
-            new BenchmarkScore(BenchmarkScore.Har, 0.0112, 0.56),
-            new BenchmarkScore(BenchmarkScore.HarX, 0.0104, 0.49),
-        ],
-        Gate = new GateDecision(false, 0.02, "QLIKE 0.6900 vs baseline 0.6940 (-0.6%), RMSE 0.01275 vs 0.01270 (+0.4%): failed"),
-    };
+        var sample = FakeLake.SampleFeatures();
+        var ranges = FeatureNames.All.Select((f, i) => f == FeatureNames.Vix
+            ? new FeatureRange(f, 9, 60)
+            : new FeatureRange(f, Math.Min(sample[i] * 0.5, sample[i] * 2) - 0.01, Math.Max(sample[i] * 0.5, sample[i] * 2) + 0.01)).ToList();
+        var options = new ModelingOptions();
+        return new ModelMetadata
+        {
+            Version = version,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            TrainingFrom = new DateOnly(2010, 1, 4),
+            TrainingTo = new DateOnly(2024, 6, 21),
+            TrainingRows = 3600,
+            TrainingFingerprint = "fake",
+            FeatureNames = FeatureNames.All,
+            FeatureRanges = ranges,
+            Parameters = options.Booster,
+            LightGbmParameters = options.Booster.ToLightGbmString(),
+            Seed = 42,
+            LightGbmVersion = "fake",
+            BoostingRounds = 0,
+            BaseCoefficients = [],
+            BaseMeans = [],
+            LogBias = 0,
+            WalkForward = options.WalkForward,
+            ValidationSessions = options.ValidationSessions,
+            Folds = 1,
+            Accuracy = new AccuracyTable(new DateOnly(2013, 1, 2), new DateOnly(2024, 6, 21), 2900, model,
+                new ForecastScore(AccuracyTable.BaselineName, 0.0127, 0.694, 0, 0),
+                new ForecastScore(AccuracyTable.HarRvName, 0.0112, 0.56, 1 - 0.0112 / 0.0127, 1 - 0.56 / 0.694),
+                new ForecastScore(AccuracyTable.HarXName, 0.0104, 0.49, 1 - 0.0104 / 0.0127, 1 - 0.49 / 0.694)),
+            Gate = gate,
+        };
+    }
 
     public Task<ChampionState> GetAsync(CancellationToken ct) => Task.FromResult(serving
         ? ChampionState.Serving(LinearForecaster.Instance, Card)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MlRisk.Core.Observability;
 using MlRisk.Core.Pipeline;
 using MlRisk.Core.Serving;
 using MlRisk.Functions;
@@ -29,7 +28,7 @@ public sealed class FunctionsWorkerTests : IDisposable
         worker = FunctionsWorker.Build([], builder =>
         {
             builder.Services.AddSingleton<IForecastReader>(lake);
-            builder.Services.AddSingleton<IRunSummaryReader>(lake);
+            builder.Services.AddSingleton<IRunSummaryStore>(lake);
             builder.Services.AddSingleton<IChampionModel>(new FakeChampion(serving: true));
             builder.Services.AddSingleton<IPipelineTrigger>(trigger);
         });
@@ -113,7 +112,7 @@ public sealed class FunctionsWorkerTests : IDisposable
 
         Assert.IsType<LakeForecastReader>(real.Services.GetRequiredService<IForecastReader>());
         Assert.IsType<RegistryChampionModel>(real.Services.GetRequiredService<IChampionModel>());
-        Assert.IsType<LatestRunSummaryReader>(real.Services.GetRequiredService<IRunSummaryReader>());
+        Assert.IsType<FileSystemRunSummaryStore>(real.Services.GetRequiredService<IRunSummaryStore>());
         Assert.IsType<PipelineTrigger>(real.Services.GetRequiredService<IPipelineTrigger>());
     }
 }

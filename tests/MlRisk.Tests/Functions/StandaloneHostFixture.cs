@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MlRisk.Core.Pipeline;
 using MlRisk.Core.Serving;
 using MlRisk.Functions.Hosting;
 
@@ -40,7 +41,7 @@ public class StandaloneHostFixture : IAsyncLifetime
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<IForecastReader>(Lake);
-            builder.Services.AddSingleton<IRunSummaryReader>(Lake);
+            builder.Services.AddSingleton<IRunSummaryStore>(Lake);
             builder.Services.AddSingleton<IChampionModel>(new FakeChampion(serving));
             builder.Services.AddSingleton<IPipelineTrigger>(Trigger);
         });

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MlRisk.Core.Pipeline;
 using MlRisk.Core.Serving;
 using MlRisk.Functions.Hosting;
 
@@ -15,7 +16,7 @@ public sealed class StandaloneHostStartTests
         {
             builder.Configuration[key] = value;
             builder.Services.AddSingleton<IForecastReader>(lake);
-            builder.Services.AddSingleton<IRunSummaryReader>(lake);
+            builder.Services.AddSingleton<IRunSummaryStore>(lake);
             builder.Services.AddSingleton<IChampionModel>(new FakeChampion(serving: true));
             builder.Services.AddSingleton<IPipelineTrigger>(new RecordingTrigger());
         });

@@ -17,7 +17,7 @@ public sealed class RealMarketLakeTests
             new Dictionary<string, string?> { ["Pipeline:Source"] = "csv", ["Sources:Csv:Folder"] = MarketData.Folder, ["Sources:Csv:Start"] = "2009-01-02" });
         var ingest = lake.Services.GetServices<IStage>().Single(s => s.Name == StageName.Ingest);
 
-        var result = await ingest.RunAsync(new RunContext("real", "test", DateTimeOffset.UnixEpoch), default);
+        var result = await ingest.RunAsync(default);
 
         Assert.Equal(0, result.Revisions);
         var curated = await lake.Reader.ReadAllAsync(Datasets.CuratedMarketDaily, default);

@@ -7,7 +7,7 @@ using MlRisk.Core.Pipeline;
 
 namespace MlRisk.Tests.Lake;
 
-/// <summary>A lake in a fresh temp folder with the pipeline's services; deleted on dispose.</summary>
+/// <summary>A lake in a fresh temp folder with the pipeline's services and its three data stages; deleted on dispose.</summary>
 public sealed class TestLake : IDisposable
 {
     private readonly ServiceProvider _services;
@@ -34,7 +34,13 @@ public sealed class TestLake : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddMlRiskLake(configuration);
         services.AddMlRiskPipeline(configuration);
+        // The data stages only: a test that needs train or infer adds them (or stand-ins) itself.
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ImplementationType == typeof(TrainStage) || services[i].ImplementationType == typeof(InferStage)) services.RemoveAt(i);
+        }
         configure(services, configuration);
         _services = services.BuildServiceProvider();
     }

@@ -8,7 +8,7 @@ public class GateTests
         new(new DateOnly(2013, 1, 2), new DateOnly(2022, 12, 22), 2_500,
             new ForecastScore(AccuracyTable.ModelName, modelRmse, modelQLike, 1 - modelRmse / 0.0100, 1 - modelQLike / 0.500),
             new ForecastScore(AccuracyTable.BaselineName, 0.0100, 0.500, 0, 0),
-            new ForecastScore(AccuracyTable.HarName, 0.0090, 0.450, 0.1, 0.1),
+            new ForecastScore(AccuracyTable.HarRvName, 0.0090, 0.450, 0.1, 0.1),
             new ForecastScore(AccuracyTable.HarXName, 0.0085, 0.400, 0.15, 0.2));
 
     [Fact]

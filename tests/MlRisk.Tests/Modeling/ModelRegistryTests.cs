@@ -119,8 +119,8 @@ public class ModelRegistryTests
         var stored = modeling.Registry.ReadCvPredictions(outcome.Version);
 
         Assert.Equal(300, stored.Count);
-        Assert.Equal(expected.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.Har, p.HarX, p.Realized)),
-            stored.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.Har, p.HarX, p.Realized)));
+        Assert.Equal(expected.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.HarRv, p.HarX, p.Realized)),
+            stored.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.HarRv, p.HarX, p.Realized)));
         Assert.Equal(expected.SelectMany(p => p.Drivers), stored.SelectMany(p => p.Drivers));
     }
 
@@ -132,7 +132,7 @@ public class ModelRegistryTests
         var newer = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
 
         var text = await File.ReadAllTextAsync(Path.Combine(modeling.Registry.ModelsFolder, ModelRegistry.ChampionFile));
-        var pointer = JsonSerializer.Deserialize<ChampionPointer>(text, ModelRegistry.Json)!;
+        var pointer = JsonSerializer.Deserialize<ChampionPointer>(text, MlRiskJson.Files)!;
 
         Assert.NotEqual(older.Version, newer.Version);
         Assert.Equal(newer.Version, pointer.Version);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MlRisk.Core.Contracts;
-using MlRisk.Core.Explain;
 using MlRisk.Core.Modeling;
 using MlRisk.Tests.Features;
 using MlRisk.Tests.Support;
@@ -31,7 +30,7 @@ public class RealMarketModelTests(RealMarketFeatures market, ITestOutputHelper o
         Assert.True(outcome.Promoted);
         Assert.True(accuracy.Model.QLikeImprovement >= 0.22, $"QLIKE improvement {accuracy.Model.QLikeImprovement:P1} < 22%");
         Assert.True(accuracy.Model.RmseImprovement >= 0.10, $"RMSE improvement {accuracy.Model.RmseImprovement:P1} < 10%");
-        Assert.True(accuracy.Model.QLike < accuracy.Har.QLike, "QLIKE does not beat HAR-RV");
+        Assert.True(accuracy.Model.QLike < accuracy.HarRv.QLike, "QLIKE does not beat HAR-RV");
         Assert.True(accuracy.Model.QLike < accuracy.HarX.QLike, "QLIKE does not beat HAR-X");
         Assert.True(accuracy.Model.Rmse < accuracy.HarX.Rmse, "RMSE does not beat HAR-X");
     }

@@ -22,10 +22,8 @@ public sealed class DerivedStagesTests : IDisposable
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(close, TimeSpan.Zero))));
     }
 
-    private static RunContext Context => new("test-run", "test", DateTimeOffset.UnixEpoch);
-
     private Task<StageResult> RunAsync(StageName name) =>
-        _lake.Services.GetServices<IStage>().Single(s => s.Name == name).RunAsync(Context, default);
+        _lake.Services.GetServices<IStage>().Single(s => s.Name == name).RunAsync(default);
 
     [Theory]
     [InlineData(StageName.Features, "features_daily")]

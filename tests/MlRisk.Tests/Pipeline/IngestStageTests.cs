@@ -27,12 +27,10 @@ public sealed class IngestStageTests : IDisposable
 
     private IStage Ingest => _lake.Services.GetServices<IStage>().Single(s => s.Name == StageName.Ingest);
 
-    private static RunContext Context => new("test-run", "test", DateTimeOffset.UnixEpoch);
-
     [Fact]
     public async Task First_run_asks_from_the_sources_default_start_and_writes_every_session_and_every_return()
     {
-        var result = await Ingest.RunAsync(Context, default);
+        var result = await Ingest.RunAsync(default);
 
         Assert.All(_market.Requests, r => Assert.Equal((_market.DefaultStart, _market.LastSession), (r.From, r.To)));
         var raw = result.Writes.Single(w => w.Dataset == "raw.market");
@@ -47,13 +45,13 @@ public sealed class IngestStageTests : IDisposable
     [Fact]
     public async Task Next_run_asks_from_five_sessions_before_the_last_stored_date_and_writes_only_new_sessions()
     {
-        await Ingest.RunAsync(Context, default);
+        await Ingest.RunAsync(default);
         var lastStored = _market.LastSession;
         _market.AddSessions(lastStored.AddDays(1), 3);
         CloseOf(_market.LastSession);
         _market.Requests.Clear();
 
-        var result = await Ingest.RunAsync(Context, default);
+        var result = await Ingest.RunAsync(default);
 
         Assert.All(_market.Requests, r => Assert.Equal((TradingCalendar.SessionsBefore(lastStored, 5), _market.LastSession), (r.From, r.To)));
         var raw = result.Writes.Single(w => w.Dataset == "raw.market");
@@ -66,20 +64,20 @@ public sealed class IngestStageTests : IDisposable
     [Fact]
     public async Task A_rerun_with_nothing_new_writes_nothing()
     {
-        await Ingest.RunAsync(Context, default);
-        var result = await Ingest.RunAsync(Context, default);
+        await Ingest.RunAsync(default);
+        var result = await Ingest.RunAsync(default);
         Assert.Equal((0, 0, 11), (result.PartitionsWritten, result.Revisions, result.PartitionsSkipped));
     }
 
     [Fact]
     public async Task A_changed_bar_in_the_overlap_is_reported_as_a_revision_and_the_stored_value_kept()
     {
-        await Ingest.RunAsync(Context, default);
+        await Ingest.RunAsync(default);
         var day = TradingCalendar.SessionsBefore(_market.LastSession, 2);
         var original = _market["SPY", day];
         _market["SPY", day] = original with { Close = original.Close * 1.01, AdjClose = original.AdjClose * 1.01 };
 
-        var result = await Ingest.RunAsync(Context, default);
+        var result = await Ingest.RunAsync(default);
 
         var raw = result.Writes.Single(w => w.Dataset == "raw.market");
         var curated = result.Writes.Single(w => w.Dataset == "curated.market_daily");
@@ -93,13 +91,13 @@ public sealed class IngestStageTests : IDisposable
     [Fact]
     public async Task A_new_session_without_overlap_in_the_fetch_takes_its_return_from_the_stored_close()
     {
-        await Ingest.RunAsync(Context, default);
+        await Ingest.RunAsync(default);
         var lastStored = _market.LastSession;
         _market.AddSessions(lastStored.AddDays(1), 1);
         _market.DropBefore(_market.LastSession);
         CloseOf(_market.LastSession);
 
-        await Ingest.RunAsync(Context, default);
+        await Ingest.RunAsync(default);
 
         var spy = (await _lake.Reader.ReadAllAsync(Datasets.CuratedMarketDaily, default)).Rows.Last(r => r.Symbol == "SPY");
         Assert.Equal((_market.LastSession, Math.Log(FakeMarket.PriceOf("SPY", _market.LastSession) / FakeMarket.PriceOf("SPY", lastStored))),
@@ -114,7 +112,7 @@ public sealed class IngestStageTests : IDisposable
         var today = _market.LastSession;
         _time.SetUtcNow(new DateTimeOffset(today.ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero)); // 10:00 or 11:00 in New York
 
-        await Ingest.RunAsync(Context, default);
+        await Ingest.RunAsync(default);
 
         Assert.All(_market.Requests, r => Assert.Equal(yesterday, r.To));
         Assert.False(Directory.Exists(Path.GetDirectoryName(_lake.FileOf(Datasets.RawMarket, today))));
@@ -126,7 +124,7 @@ public sealed class IngestStageTests : IDisposable
         var day = TradingCalendar.SessionsBefore(_market.LastSession, 1);
         _market["HYG", day] = _market["HYG", day] with { Symbol = "JNK" };
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Ingest.RunAsync(Context, default));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Ingest.RunAsync(default));
 
         Assert.Contains("Source fake answered HYG", error.Message);
         Assert.False(Directory.Exists(Path.Combine(_lake.DataPath, "raw.market")));

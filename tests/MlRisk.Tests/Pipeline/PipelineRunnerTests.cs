@@ -33,7 +33,7 @@ public sealed class PipelineRunnerTests : IDisposable
         });
     }
 
-    private IPipelineRunner Runner => _lake.Services.GetRequiredService<IPipelineRunner>();
+    private PipelineRunner Runner => _lake.Services.GetRequiredService<PipelineRunner>();
 
     [Fact]
     public async Task A_run_executes_the_stages_in_order_and_its_summary_is_the_latest()
@@ -98,7 +98,7 @@ public sealed class PipelineRunnerTests : IDisposable
     public async Task Asking_for_a_stage_that_is_not_registered_fails_before_running_anything()
     {
         using var lake = new TestLake(services => services.AddSingleton<IMarketSourceFactory>(_market));
-        var runner = lake.Services.GetRequiredService<IPipelineRunner>();
+        var runner = lake.Services.GetRequiredService<PipelineRunner>();
         var error = await Assert.ThrowsAsync<ArgumentException>(() => runner.RunAsync([StageName.Ingest, StageName.Train], "test", default));
         Assert.StartsWith("Stage(s) Train are not registered; registered: Ingest, Features, Labels", error.Message);
     }
@@ -110,7 +110,7 @@ public sealed class PipelineRunnerTests : IDisposable
     {
         public StageName Name => StageName.Train;
 
-        public Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
+        public Task<StageResult> RunAsync(CancellationToken ct)
         {
             ran.Add(Name);
             throw new InvalidOperationException("no champion model");
@@ -121,7 +121,7 @@ public sealed class PipelineRunnerTests : IDisposable
     {
         public StageName Name => StageName.Infer;
 
-        public Task<StageResult> RunAsync(RunContext context, CancellationToken ct)
+        public Task<StageResult> RunAsync(CancellationToken ct)
         {
             ran.Add(Name);
             return Task.FromResult(new StageResult(Name, 0, [], []));

@@ -30,8 +30,8 @@ public sealed class PipelineServingTests(SyntheticPipelineHostFixture host)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(card.GetProperty("gate").GetProperty("passed").GetBoolean());
-        Assert.Equal(["model", "baseline", "har", "har_x"],
-            card.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("model").GetString()));
+        Assert.Equal(["model", "baseline", "har_rv", "har_x"],
+            card.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("forecaster").GetString()));
     }
 
     [Fact]
@@ -65,4 +65,47 @@ public sealed class PipelineServingTests(SyntheticPipelineHostFixture host)
         Assert.True(health.GetProperty("model_loaded").GetBoolean());
         Assert.Equal(latest.GetProperty("as_of_date").GetString(), health.GetProperty("last_data_date").GetString());
     }
+
+    [Fact]
+    public async Task The_latest_run_summary_is_snake_case_all_the_way_down()
+    {
+        var (response, run) = await HttpJson.GetAsync(host.Client, "/runs/latest");
+        var (_, card) = await HttpJson.GetAsync(host.Client, "/model");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith(run.GetProperty("started_utc").GetString()![..4], run.GetProperty("run_id").GetString());
+        var train = run.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "train");
+        Assert.True(train.GetProperty("duration_ms").GetDouble() > 0);
+        Assert.Equal(card.GetProperty("model_version").GetString(),
+            train.GetProperty("result").GetProperty("training").GetProperty("version").GetString());
+        Assert.DoesNotContain(PropertyNames(run), n => n != System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(n));
+    }
+
+    [Fact]
+    public async Task A_real_model_warns_about_an_input_above_its_training_range_and_still_forecasts()
+    {
+        var (_, card) = await HttpJson.GetAsync(host.Client, "/model");
+        var ranges = card.GetProperty("metadata").GetProperty("feature_ranges").EnumerateArray().ToList();
+        var vixMax = ranges.Single(r => r.GetProperty("feature").GetString() == "vix").GetProperty("max").GetDouble();
+        var latest = await HttpJson.ReadAsync(await host.Client.GetAsync("/predictions/latest"));
+        var date = latest.GetProperty("as_of_date").GetString()!;
+
+        var vix = Math.Min(vixMax + 10, 199);
+        var vector = ranges.ToDictionary(r => r.GetProperty("feature").GetString()!, r => (r.GetProperty("min").GetDouble() + r.GetProperty("max").GetDouble()) / 2);
+        vector["vix"] = vix;
+        vector["vix_term"] = vector["vix3m"] / vix;
+        var body = "{\"as_of_date\":\"" + date + "\",\"feature_vector\":" + System.Text.Json.JsonSerializer.Serialize(vector) + "}";
+        var (response, answer) = await HttpJson.PostAsync(host.Client, "/predict", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(answer.GetProperty("rv_5d_hat").GetDouble() > 0);
+        Assert.Contains("vix", answer.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("feature").GetString()));
+    }
+
+    private static IEnumerable<string> PropertyNames(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().SelectMany(p => PropertyNames(p.Value).Prepend(p.Name)),
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(PropertyNames),
+        _ => [],
+    };
 }

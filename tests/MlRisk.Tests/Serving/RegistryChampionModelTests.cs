@@ -19,7 +19,7 @@ public class RegistryChampionModelTests
         var second = await champion.GetAsync(CancellationToken.None);
 
         Assert.True(first.HasChampion, first.BlockedReason);
-        Assert.Equal(trained.Version, first.Card.Version);
+        Assert.Equal(trained.Version, first.Card.ModelVersion);
         Assert.Same(first, second);
     }
 
@@ -30,16 +30,16 @@ public class RegistryChampionModelTests
         var older = await modeling.Trainer(SmallModeling.Options()).TrainAsync(
             Market.Features.Take(500).ToList(), Market.Labels, CancellationToken.None);
         var champion = new RegistryChampionModel(modeling.Registry);
-        Assert.Equal(older.Version, (await champion.GetAsync(CancellationToken.None)).Card!.Version);
+        Assert.Equal(older.Version, (await champion.GetAsync(CancellationToken.None)).Card!.ModelVersion);
 
         var newer = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
         Assert.True(newer.Promoted, newer.Gate.Summary);
 
         var served = await champion.GetAsync(CancellationToken.None);
-        Assert.Equal(newer.Version, served.Card!.Version);
+        Assert.Equal(newer.Version, served.Card!.ModelVersion);
 
         await modeling.Registry.PromoteAsync(older.Version, CancellationToken.None);
-        Assert.Equal(older.Version, (await champion.GetAsync(CancellationToken.None)).Card!.Version);
+        Assert.Equal(older.Version, (await champion.GetAsync(CancellationToken.None)).Card!.ModelVersion);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class RegistryChampionModelTests
         var state = await new RegistryChampionModel(modeling.Registry).GetAsync(CancellationToken.None);
 
         Assert.False(state.HasChampion);
-        Assert.Equal(failed.Version, state.Card!.Version);
+        Assert.Equal(failed.Version, state.Card!.ModelVersion);
         Assert.Contains(failed.Gate.Summary, state.BlockedReason);
     }
 }

@@ -67,7 +67,7 @@ public sealed class BlobLakeOptionsTests
         new ServiceCollection().AddLogging().AddMlRiskBlobLake(Configuration(settings)).BuildServiceProvider();
 
     private static ServiceProvider WithPipeline(Dictionary<string, string?> settings) =>
-        new ServiceCollection().AddLogging().AddMlRiskPipeline(Configuration(settings)).AddMlRiskBlobLake(Configuration(settings)).BuildServiceProvider();
+        new ServiceCollection().AddLogging().AddMlRiskLake(Configuration(settings)).AddMlRiskBlobLake(Configuration(settings)).BuildServiceProvider();
 
     private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

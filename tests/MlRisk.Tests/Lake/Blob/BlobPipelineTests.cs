@@ -45,7 +45,7 @@ public sealed class BlobPipelineTests(SyntheticLakesFixture lakes, ITestOutputHe
     public async Task A_second_run_on_blobs_writes_nothing_and_the_blob_lake_validates()
     {
         using var host = await SyntheticPipeline.StartAsync(lakes.BlobSettings, new FrozenWallClock(SyntheticPipeline.Now));
-        var runner = host.Services.GetRequiredService<IPipelineRunner>();
+        var runner = host.Services.GetRequiredService<PipelineRunner>();
 
         var again = await runner.RunAsync(runner.Stages, "test", Ct);
         var validation = await host.Services.GetRequiredService<LakeValidator>().ValidateAsync(Ct);
@@ -67,7 +67,7 @@ public sealed class BlobPipelineTests(SyntheticLakesFixture lakes, ITestOutputHe
         settings["Lake:LockWait"] = "00:00:00.500";
         await using var held = await lakes.Azurite.OpenLake(container, TimeSpan.Zero).AcquireRunLockAsync("manual run 4711", Ct);
         using var host = await SyntheticPipeline.StartAsync(settings, TimeProvider.System);
-        var runner = host.Services.GetRequiredService<IPipelineRunner>();
+        var runner = host.Services.GetRequiredService<PipelineRunner>();
 
         var waited = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<LakeLockedException>(() => runner.RunAsync(runner.Stages, "timer", Ct));

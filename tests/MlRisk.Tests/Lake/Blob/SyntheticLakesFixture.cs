@@ -64,7 +64,7 @@ public sealed class SyntheticLakesFixture(IMessageSink diagnostics) : IAsyncLife
     {
         var clock = Stopwatch.StartNew();
         using var host = await SyntheticPipeline.StartAsync(settings, new FrozenWallClock(SyntheticPipeline.Now));
-        var runner = host.Services.GetRequiredService<IPipelineRunner>();
+        var runner = host.Services.GetRequiredService<PipelineRunner>();
         var summary = await runner.RunAsync(runner.Stages, "test", CancellationToken.None);
         var wallTime = clock.Elapsed;
         await host.StopAsync();

@@ -1,7 +1,7 @@
 using Cronos;
 using Microsoft.Extensions.Options;
 
-namespace MlRisk.Core.Serving;
+namespace MlRisk.Functions.Scheduling;
 
 /// <summary>Fails start-up when a schedule setting is not a six-field cron expression, naming the setting.</summary>
 public sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>

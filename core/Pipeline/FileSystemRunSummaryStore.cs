@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using MlRisk.Core.Pipeline;
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Lake;
 
-namespace MlRisk.Core.Observability;
+namespace MlRisk.Core.Pipeline;
 
 /// <summary>
 /// Run summaries as <c>&lt;artifacts&gt;/runs/&lt;run_id&gt;/summary.json</c>. Run ids start with the UTC start time,
@@ -24,8 +25,8 @@ public sealed class FileSystemRunSummaryStore(IOptions<PipelineOptions> options)
     {
         var folder = Path.Combine(RunsFolder, summary.RunId);
         Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".tmp-{Guid.NewGuid():N}");
-        await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(summary, RunSummaryJson.Options), ct);
+        var temp = Path.Combine(folder, $"{TempFiles.Prefix}{Guid.NewGuid():N}");
+        await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(summary, MlRiskJson.Files), ct);
         File.Move(temp, Path.Combine(folder, FileName), overwrite: true);
     }
 
@@ -39,7 +40,7 @@ public sealed class FileSystemRunSummaryStore(IOptions<PipelineOptions> options)
             .FirstOrDefault();
         if (latest is null) return null;
         await using var stream = File.OpenRead(latest);
-        return await JsonSerializer.DeserializeAsync<RunSummary>(stream, RunSummaryJson.Options, ct)
+        return await JsonSerializer.DeserializeAsync<RunSummary>(stream, MlRiskJson.Files, ct)
             ?? throw new InvalidDataException($"{latest} holds no run summary");
     }
 }

@@ -1,7 +1,7 @@
 using MlRisk.Core.Contracts;
-using MlRisk.Core.Explain;
+using MlRisk.Core.Modeling;
 
-namespace MlRisk.Tests.Explain;
+namespace MlRisk.Tests.Modeling;
 
 public class TopDriversTests
 {

@@ -1,6 +1,5 @@
-using MlRisk.Core.Pipeline;
 
-namespace MlRisk.Core.Serving;
+namespace MlRisk.Core.Pipeline;
 
 /// <summary>Starts pipeline stages on behalf of a timer (Functions host or the in-process scheduler).</summary>
 public interface IPipelineTrigger

@@ -1,6 +1,6 @@
 using MlRisk.Core.Pipeline;
 
-namespace MlRisk.Core.Serving;
+namespace MlRisk.Functions.Scheduling;
 
 /// <summary>
 /// A timer-fired unit of work: the stages it runs, in order, and the app setting holding its schedule.

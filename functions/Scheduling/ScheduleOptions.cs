@@ -1,4 +1,4 @@
-namespace MlRisk.Core.Serving;
+namespace MlRisk.Functions.Scheduling;
 
 /// <summary>
 /// Timer schedules as app settings at the configuration root, the names the Functions host resolves in

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MlRisk.Core.Pipeline;
-using MlRisk.Core.Serving;
+using MlRisk.Functions.Scheduling;
 using MlRisk.Tests.Functions;
 
-namespace MlRisk.Tests.Serving;
+namespace MlRisk.Tests.Functions.Scheduling;
 
 public sealed class PipelineSchedulerTests
 {

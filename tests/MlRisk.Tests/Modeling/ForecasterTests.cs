@@ -1,9 +1,8 @@
 using MlRisk.Core.Contracts;
-using MlRisk.Core.Explain;
 using MlRisk.Core.Modeling;
 using MlRisk.Tests.Modeling;
 
-namespace MlRisk.Tests.Explain;
+namespace MlRisk.Tests.Modeling;
 
 public class ForecasterTests
 {

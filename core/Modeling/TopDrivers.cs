@@ -1,15 +1,13 @@
 using MlRisk.Core.Contracts;
 
-namespace MlRisk.Core.Explain;
+namespace MlRisk.Core.Modeling;
 
 /// <summary>The drivers of a forecast: the features with the largest |SHAP|, largest first.</summary>
 public static class TopDrivers
 {
-    public const int Count = 3;
-
     /// <param name="features">the 14 feature values.</param>
     /// <param name="contributions">the 14 SHAP values (an expected value after them is ignored).</param>
-    public static IReadOnlyList<Driver> Select(ReadOnlySpan<double> features, ReadOnlySpan<double> contributions, int count = Count)
+    public static IReadOnlyList<Driver> Select(ReadOnlySpan<double> features, ReadOnlySpan<double> contributions, int count = Driver.PerForecast)
     {
         if (features.Length != FeatureNames.Count || contributions.Length < FeatureNames.Count)
         {

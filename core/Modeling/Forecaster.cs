@@ -1,7 +1,6 @@
 using MlRisk.Core.Contracts;
-using MlRisk.Core.Modeling;
 
-namespace MlRisk.Core.Explain;
+namespace MlRisk.Core.Modeling;
 
 /// <summary>Explained forecasts from a trained <see cref="VolatilityModel"/>: rv_5d_hat plus its top-3 drivers.</summary>
 public sealed class Forecaster(VolatilityModel model)

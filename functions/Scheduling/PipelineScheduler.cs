@@ -1,9 +1,10 @@
 using Cronos;
+using MlRisk.Core.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace MlRisk.Core.Serving;
+namespace MlRisk.Functions.Scheduling;
 
 /// <summary>
 /// The standalone host's stand-in for the Functions timers: fires every <see cref="PipelineJob"/> on the same

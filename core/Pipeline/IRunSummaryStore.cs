@@ -1,6 +1,5 @@
-using MlRisk.Core.Pipeline;
 
-namespace MlRisk.Core.Observability;
+namespace MlRisk.Core.Pipeline;
 
 /// <summary>Where run summaries are kept; the serving layer returns <see cref="ReadLatestAsync"/> at /runs/latest.</summary>
 public interface IRunSummaryStore

@@ -1,6 +1,6 @@
 using MlRisk.Core.Contracts;
 
-namespace MlRisk.Core.Explain;
+namespace MlRisk.Core.Modeling;
 
 /// <summary>
 /// One explained forecast: rv_5d_hat (5-day, not annualized) and its top 3 drivers by |SHAP|, largest first

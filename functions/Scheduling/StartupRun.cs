@@ -1,8 +1,9 @@
+using MlRisk.Core.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace MlRisk.Core.Serving;
+namespace MlRisk.Functions.Scheduling;
 
 /// <summary>
 /// Runs <see cref="PipelineJob.DailyRun"/> once at start-up when RunOnStartup is true, in both hosts.
