@@ -11,14 +11,6 @@ namespace MlRisk.Core.Modeling;
 /// </summary>
 public sealed class HarModel
 {
-    private static readonly int Ret1 = FeatureNames.IndexOf(FeatureNames.SpyRet1d);
-    private static readonly int Vol5 = FeatureNames.IndexOf(FeatureNames.SpyVol5d);
-    private static readonly int Vol20 = FeatureNames.IndexOf(FeatureNames.SpyVol20d);
-    private static readonly int Vix = FeatureNames.IndexOf(FeatureNames.Vix);
-    private static readonly int VixTerm = FeatureNames.IndexOf(FeatureNames.VixTerm);
-    private static readonly double Sqrt5 = Math.Sqrt(5.0);
-    private static readonly double VixScale = Math.Sqrt(5.0 / 252.0) / 100.0;
-
     public HarKind Kind { get; }
     public IReadOnlyList<double> Coefficients { get; }
     public double Floor { get; }
@@ -30,21 +22,11 @@ public sealed class HarModel
         Floor = floor;
     }
 
-    public static int RegressorCount(HarKind kind) => kind == HarKind.HarRv ? 4 : 6;
+    public static int RegressorCount(HarKind kind) => kind == HarKind.HarRv ? HarRegressors.HarRv : HarRegressors.HarX;
 
     /// <summary>Writes the regressors (intercept first) of one feature vector into <paramref name="regressors"/>.</summary>
-    public static void Regressors(HarKind kind, ReadOnlySpan<double> features, Span<double> regressors)
-    {
-        regressors[0] = 1.0;
-        regressors[1] = Math.Abs(features[Ret1]) * Sqrt5;
-        regressors[2] = features[Vol5];
-        regressors[3] = features[Vol20] * Baseline.HorizonScale;
-        if (kind == HarKind.HarX)
-        {
-            regressors[4] = features[Vix] * VixScale;
-            regressors[5] = features[VixTerm];
-        }
-    }
+    public static void Regressors(HarKind kind, ReadOnlySpan<double> features, Span<double> regressors) =>
+        HarRegressors.Write(features, regressors[..RegressorCount(kind)]);
 
     /// <param name="features">row-major feature vectors, <see cref="FeatureNames.Count"/> per row.</param>
     /// <param name="rv5d">the realized rv_5d of each row.</param>

@@ -15,20 +15,8 @@ public sealed class LogHarBase
     /// <summary>Volatilities are floored here before taking logs; no real session comes near it.</summary>
     public const double LogFloor = 1e-6;
 
-    private const int Columns = 6;
-    private static readonly double Sqrt5 = Math.Sqrt(5.0);
-    private static readonly double VixScale = Math.Sqrt(5.0 / 252.0) / 100.0;
-
-    /// <summary>The feature each regressor reads; -1 for the intercept.</summary>
-    private static readonly int[] Source =
-    [
-        -1,
-        FeatureNames.IndexOf(FeatureNames.SpyRet1d),
-        FeatureNames.IndexOf(FeatureNames.SpyVol5d),
-        FeatureNames.IndexOf(FeatureNames.SpyVol20d),
-        FeatureNames.IndexOf(FeatureNames.Vix),
-        FeatureNames.IndexOf(FeatureNames.VixTerm),
-    ];
+    private const int Columns = HarRegressors.HarX;
+    private static readonly IReadOnlyList<int> Source = HarRegressors.Source;
 
     public IReadOnlyList<double> Coefficients { get; }
 
@@ -49,12 +37,8 @@ public sealed class LogHarBase
 
     private static void Regressors(ReadOnlySpan<double> features, Span<double> g)
     {
-        g[0] = 1.0;
-        g[1] = Math.Abs(features[Source[1]]) * Sqrt5;
-        g[2] = Math.Log(Math.Max(features[Source[2]], LogFloor));
-        g[3] = Math.Log(Math.Max(features[Source[3]] * Baseline.HorizonScale, LogFloor));
-        g[4] = Math.Log(Math.Max(features[Source[4]] * VixScale, LogFloor));
-        g[5] = features[Source[5]];
+        HarRegressors.Write(features, g[..Columns]);
+        for (var k = 2; k <= 4; k++) g[k] = Math.Log(Math.Max(g[k], LogFloor));
     }
 
     /// <param name="features">row-major feature vectors.</param>

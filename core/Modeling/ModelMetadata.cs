@@ -1,3 +1,4 @@
+using MlRisk.Core.Modeling.LightGbm;
 namespace MlRisk.Core.Modeling;
 
 /// <summary>

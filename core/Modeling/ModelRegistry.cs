@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MlRisk.Core.Contracts;
 using MlRisk.Core.Lake;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Core.Modeling;
 

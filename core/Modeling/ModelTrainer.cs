@@ -3,6 +3,7 @@ using MlRisk.Core.Contracts;
 using MlRisk.Core.Lake;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Core.Modeling;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Core.Modeling;
 

@@ -1,4 +1,5 @@
 using MlRisk.Core.Contracts;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Core.Modeling;
 

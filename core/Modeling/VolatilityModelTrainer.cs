@@ -1,4 +1,5 @@
 using MlRisk.Core.Contracts;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Core.Modeling;
 
@@ -89,7 +90,7 @@ public static class VolatilityModelTrainer
         var initScore = new double[trainEnd];
         for (var r = 0; r < trainEnd; r++) initScore[r] = linearBase.Predict(set.Row(r));
 
-        using var data = new Dataset(features, FeatureNames.Count, logRv, initScore, parameters, FeatureNames.All);
+        using var data = new LightGbmDataset(features, FeatureNames.Count, logRv, initScore, parameters, FeatureNames.All);
         return new Parts(linearBase, Booster.Train(data, parameters), BiasCorrection.LogBias(logRv, initScore));
     }
 }

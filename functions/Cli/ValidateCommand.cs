@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Modeling;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Functions.Cli;
 

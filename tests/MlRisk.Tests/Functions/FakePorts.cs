@@ -5,6 +5,7 @@ using MlRisk.Core.Contracts;
 using MlRisk.Core.Modeling;
 using MlRisk.Core.Pipeline;
 using MlRisk.Core.Serving;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Tests.Functions;
 

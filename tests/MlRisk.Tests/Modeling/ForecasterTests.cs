@@ -1,6 +1,7 @@
 using MlRisk.Core.Contracts;
 using MlRisk.Core.Modeling;
 using MlRisk.Tests.Modeling;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Tests.Modeling;
 
@@ -20,7 +21,7 @@ public class ForecasterTests
     {
         var (matrix, label) = SyntheticMarket.Regression(400, 3, seed: 11);
         var parameters = new BoosterParameters { Iterations = 50, MinDataInLeaf = 10 };
-        using var data = new Dataset(matrix, 3, label, [], parameters);
+        using var data = new LightGbmDataset(matrix, 3, label, [], parameters);
         using var booster = Booster.Train(data, parameters);
 
         var raw = booster.PredictRaw(matrix);
@@ -59,7 +60,7 @@ public class ForecasterTests
         var (matrix, label) = SyntheticMarket.Regression(400, 3, seed: 12);
         for (var r = 0; r < 400; r++) matrix[r * 3 + 2] = 0.25;
         var parameters = new BoosterParameters { Iterations = 40, MinDataInLeaf = 10 };
-        using var data = new Dataset(matrix, 3, label, [], parameters);
+        using var data = new LightGbmDataset(matrix, 3, label, [], parameters);
         using var booster = Booster.Train(data, parameters);
         var probe = (double[])matrix.Clone();
         for (var r = 0; r < 400; r++) probe[r * 3 + 2] = r;

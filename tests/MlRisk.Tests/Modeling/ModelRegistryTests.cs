@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MlRisk.Core.Contracts;
 using MlRisk.Core.Modeling;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Tests.Modeling;
 

@@ -2,6 +2,7 @@ using MlRisk.Core.Modeling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Tests.Modeling;
 

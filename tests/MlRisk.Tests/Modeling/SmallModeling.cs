@@ -2,6 +2,7 @@ using MlRisk.Core.Modeling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Tests.Modeling;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MlRisk.Core;
 using MlRisk.Core.Lake;
+using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Tests.Lake.Blob;
 

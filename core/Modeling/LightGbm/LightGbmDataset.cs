@@ -1,10 +1,10 @@
-namespace MlRisk.Core.Modeling;
+namespace MlRisk.Core.Modeling.LightGbm;
 
 /// <summary>
 /// A LightGBM training set: a dense row-major matrix of features, the label and optionally an initial score
 /// (the raw prediction boosting starts from). Owns native memory: dispose it once the booster is trained.
 /// </summary>
-public sealed class Dataset : IDisposable
+public sealed class LightGbmDataset : IDisposable
 {
     internal DatasetHandle Handle { get; }
 
@@ -16,7 +16,7 @@ public sealed class Dataset : IDisposable
     /// <param name="initScore">one starting raw score per row, or null to let LightGBM start from the label mean.</param>
     /// <param name="parameters">the booster's parameters: binning must match training.</param>
     /// <param name="featureNames">column names written into the model text, or null for LightGBM's Column_0, Column_1, ….</param>
-    public unsafe Dataset(
+    public unsafe LightGbmDataset(
         ReadOnlySpan<double> rowMajor, int columns, ReadOnlySpan<double> label, ReadOnlySpan<double> initScore,
         BoosterParameters parameters, IReadOnlyList<string>? featureNames = null)
     {

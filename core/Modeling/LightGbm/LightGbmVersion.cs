@@ -1,4 +1,4 @@
-namespace MlRisk.Core.Modeling;
+namespace MlRisk.Core.Modeling.LightGbm;
 
 /// <summary>
 /// The LightGBM release behind lib_lightgbm. The C API has no version call, so this mirrors the LightGBM

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MlRisk.Core.Modeling;
+namespace MlRisk.Core.Modeling.LightGbm;
 
 /// <summary>Owns a native LightGBM BoosterHandle; freed exactly once, also when the managed owner is never disposed.</summary>
 internal sealed class BoosterHandle : SafeHandle

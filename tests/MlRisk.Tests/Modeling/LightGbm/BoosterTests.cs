@@ -1,6 +1,7 @@
 using MlRisk.Core.Modeling;
+using MlRisk.Core.Modeling.LightGbm;
 
-namespace MlRisk.Tests.Modeling;
+namespace MlRisk.Tests.Modeling.LightGbm;
 
 public class BoosterTests
 {
@@ -8,7 +9,7 @@ public class BoosterTests
 
     internal static Booster Train(double[] matrix, double[] label, int columns, BoosterParameters parameters)
     {
-        using var data = new Dataset(matrix, columns, label, [], parameters);
+        using var data = new LightGbmDataset(matrix, columns, label, [], parameters);
         return Booster.Train(data, parameters);
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MlRisk.Core.Modeling;
+namespace MlRisk.Core.Modeling.LightGbm;
 
 /// <summary>
 /// The LightGBM training parameters the project uses. Determinism is not optional: deterministic=true,

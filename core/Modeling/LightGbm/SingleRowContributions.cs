@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace MlRisk.Core.Modeling;
+namespace MlRisk.Core.Modeling.LightGbm;
 
 /// <summary>
 /// TreeSHAP of one row at a time, the /predict path, from several booster copies (one per core for the served

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MlRisk.Core.Modeling;
+namespace MlRisk.Core.Modeling.LightGbm;
 
 /// <summary>
 /// Owns a native LightGBM FastConfigHandle (parsed single-row prediction settings). Freeing it only deletes the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MlRisk.Core.Modeling;
+namespace MlRisk.Core.Modeling.LightGbm;
 
 /// <summary>
 /// A trained LightGBM gradient-boosted tree model behind LightGBM's C API. Owns native memory: dispose it.
@@ -25,7 +25,7 @@ public sealed class Booster : IDisposable
     }
 
     /// <summary>Trains <see cref="BoosterParameters.Iterations"/> rounds (fewer when no split improves any more).</summary>
-    public static Booster Train(Dataset data, BoosterParameters parameters)
+    public static Booster Train(LightGbmDataset data, BoosterParameters parameters)
     {
         NativeMethods.Check(
             NativeMethods.LGBM_BoosterCreate(data.Handle, parameters.ToLightGbmString(), out var handle), "BoosterCreate");

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using MlRisk.Core.Modeling;
 using Xunit.Abstractions;
+using MlRisk.Core.Modeling.LightGbm;
 
-namespace MlRisk.Tests.Modeling;
+namespace MlRisk.Tests.Modeling.LightGbm;
 
 /// <summary>Process RSS is shared by every test running at the same time, so this runs alone.</summary>
 [CollectionDefinition(nameof(BoosterMemoryTests), DisableParallelization = true)]

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MlRisk.Core.Modeling;
+namespace MlRisk.Core.Modeling.LightGbm;
 
 /// <summary>
 /// LightGBM's C API (include/LightGBM/c_api.h, 4.x) as shipped in the LightGBM NuGet package's lib_lightgbm.
