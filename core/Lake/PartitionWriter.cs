@@ -11,7 +11,7 @@ namespace MlRisk.Core.Lake;
 /// (<see cref="Pipeline.PipelineRunner"/>): the temp files a crash left are removed by the next write.
 /// </summary>
 public sealed class PartitionWriter(
-    ILakeStorage storage, LakeReader reader, IOptions<LakeOptions> options, ILogger<PartitionWriter> log)
+    ILakeStorage storage, LakeReader reader, IOptions<LakeOptions> options, IFaultPoints faults, ILogger<PartitionWriter> log)
 {
     /// <summary>Validates, compares with stored partitions and encodes; writes nothing.</summary>
     public async Task<PartitionWritePlan> PlanAsync<TRow>(Dataset<TRow> dataset, IEnumerable<TRow> rows, CancellationToken ct)
@@ -108,7 +108,7 @@ public sealed class PartitionWriter(
                     reader.Decoded.Remember(work[i].Partition.Path, work[i].Partition.Content, work[i].Partition.Ordered);
                     written[work[i].Plan]++;
                     rows[work[i].Plan] += work[i].Partition.Rows;
-                    CrashTestHook.AfterPublish(plans[work[i].Plan].Dataset.Name);
+                    faults.PartitionPublished(plans[work[i].Plan].Dataset.Name);
                 }
                 else
                 {

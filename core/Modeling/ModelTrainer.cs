@@ -13,7 +13,8 @@ namespace MlRisk.Core.Modeling;
 /// promotes it when it passes. The version is the last training date plus a hash of the rows and the
 /// settings, so a rerun on the same inputs finds its version stored and changes nothing.
 /// </summary>
-public sealed class ModelTrainer(IOptions<ModelingOptions> options, ModelRegistry registry, TimeProvider time, ILogger<ModelTrainer> log)
+public sealed class ModelTrainer(
+    IOptions<ModelingOptions> options, ModelRegistry registry, IFaultPoints faults, TimeProvider time, ILogger<ModelTrainer> log)
 {
     public async Task<TrainingOutcome> TrainAsync(IReadOnlyList<FeatureRow> features, IReadOnlyList<LabelRow> labels, CancellationToken ct)
     {
@@ -68,7 +69,7 @@ public sealed class ModelTrainer(IOptions<ModelingOptions> options, ModelRegistr
             Gate = gate,
         };
         var storedNow = await registry.SaveAsync(metadata, model.Trees.SaveToString(), walkForward.Predictions, ct);
-        CrashTestHook.At("train.before-promote");
+        faults.Reached("train.before-promote");
         if (gate.Passed) await registry.PromoteAsync(version, ct);
         log.LogInformation("Model {Version} stored; gate {Gate}", version, gate.Summary);
         return new TrainingOutcome(version, storedNow, walkForward.Accuracy, gate, gate.Passed);

@@ -54,8 +54,8 @@ public sealed class AppProcess : IDisposable
         };
         info.ArgumentList.Add(AppDll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment.Remove(CrashTestHook.PartitionsVariable);
-        info.Environment.Remove(CrashTestHook.PointVariable);
+        info.Environment.Remove(PausingFaultPoints.PartitionsVariable);
+        info.Environment.Remove(PausingFaultPoints.PointVariable);
         foreach (var (key, value) in ShortWindow) info.Environment[key] = value;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
 
@@ -65,7 +65,7 @@ public sealed class AppProcess : IDisposable
         {
             if (e.Data is null) return;
             lock (app._stderr) app._stderr.AppendLine(e.Data);
-            if (e.Data.StartsWith(CrashTestHook.Marker, StringComparison.Ordinal)) app._paused.TrySetResult();
+            if (e.Data.StartsWith(PausingFaultPoints.Marker, StringComparison.Ordinal)) app._paused.TrySetResult();
         };
         process.OutputDataReceived += (_, _) => { };
         process.Start();

@@ -37,7 +37,7 @@ public sealed class BlobStageKillTests(AzuriteFixture azurite) : IDisposable
         };
         var artifacts = Path.Combine(_root, "blob-artifacts");
         using (var doomed = AppProcess.Start(["run", "--until", "ingest", "--artifacts", artifacts],
-            new Dictionary<string, string>(blob) { [CrashTestHook.PartitionsVariable] = "raw.market:100" }))
+            new Dictionary<string, string>(blob) { [PausingFaultPoints.PartitionsVariable] = "raw.market:100" }))
         {
             await doomed.WaitUntilPausedAsync(TimeSpan.FromMinutes(2));
             await doomed.KillAsync();

@@ -57,7 +57,7 @@ public sealed class ConcurrentRunTests(CleanRunFixture clean)
         var (data, artifacts) = clean.NewFolders("timer-during-run");
         clean.Seed(data, artifacts, Trained, models: true);
         using var manual = AppProcess.Start(["run", "--data", data, "--artifacts", artifacts],
-            new Dictionary<string, string> { [CrashTestHook.PartitionsVariable] = "predictions_daily:50" });
+            new Dictionary<string, string> { [PausingFaultPoints.PartitionsVariable] = "predictions_daily:50" });
         await manual.WaitUntilPausedAsync(TimeSpan.FromMinutes(2));
         var published = LakeFiles.Published(data);
         var temps = LakeFiles.TempFiles(data);

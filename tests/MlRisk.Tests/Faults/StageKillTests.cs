@@ -3,7 +3,7 @@ using MlRisk.Core.Lake;
 namespace MlRisk.Tests.Faults;
 
 /// <summary>
-/// SIGKILL of the real app in the middle of each stage (the moment picked by <see cref="CrashTestHook"/>), then a
+/// SIGKILL of the real app in the middle of each stage (the moment picked by <see cref="PausingFaultPoints"/>), then a
 /// plain rerun: the lake validates, nothing is lost, duplicated or half-written, and the lake and the model are
 /// byte-identical to an uninterrupted run. Stages before the crashed one start done (copied from the clean run).
 /// </summary>
@@ -21,14 +21,14 @@ public sealed class StageKillTests(CleanRunFixture clean)
         var (data, artifacts) = clean.NewFolders("kill-" + stage);
         var (done, models, hook) = stage switch
         {
-            "ingest" => (Array.Empty<string>(), false, (CrashTestHook.PartitionsVariable, "raw.market:300")),
-            "features" => ([Datasets.RawMarket.Name, Datasets.CuratedMarketDaily.Name], false, (CrashTestHook.PartitionsVariable, "features_daily:300")),
+            "ingest" => (Array.Empty<string>(), false, (PausingFaultPoints.PartitionsVariable, "raw.market:300")),
+            "features" => ([Datasets.RawMarket.Name, Datasets.CuratedMarketDaily.Name], false, (PausingFaultPoints.PartitionsVariable, "features_daily:300")),
             "labels" => ([Datasets.RawMarket.Name, Datasets.CuratedMarketDaily.Name, Datasets.FeaturesDaily.Name], false,
-                (CrashTestHook.PartitionsVariable, "labels_daily:300")),
+                (PausingFaultPoints.PartitionsVariable, "labels_daily:300")),
             "train" => ([Datasets.RawMarket.Name, Datasets.CuratedMarketDaily.Name, Datasets.FeaturesDaily.Name, Datasets.LabelsDaily.Name], false,
-                (CrashTestHook.PointVariable, "train.before-promote")),
+                (PausingFaultPoints.PointVariable, "train.before-promote")),
             "infer" => ([Datasets.RawMarket.Name, Datasets.CuratedMarketDaily.Name, Datasets.FeaturesDaily.Name, Datasets.LabelsDaily.Name], true,
-                (CrashTestHook.PartitionsVariable, "predictions_daily:300")),
+                (PausingFaultPoints.PartitionsVariable, "predictions_daily:300")),
             _ => throw new ArgumentOutOfRangeException(nameof(stage)),
         };
         clean.Seed(data, artifacts, done, models);

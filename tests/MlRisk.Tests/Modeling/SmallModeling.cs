@@ -27,7 +27,7 @@ internal sealed class SmallModeling : IDisposable
     }
 
     public ModelTrainer Trainer(ModelingOptions options) =>
-        new(Microsoft.Extensions.Options.Options.Create(options), Registry, Time, NullLogger<ModelTrainer>.Instance);
+        new(Microsoft.Extensions.Options.Options.Create(options), Registry, new Core.Lake.NoFaultPoints(), Time, NullLogger<ModelTrainer>.Instance);
 
     public void Dispose()
     {
