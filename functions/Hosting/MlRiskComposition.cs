@@ -8,14 +8,15 @@ using MlRisk.Core.Serving;
 namespace MlRisk.Functions.Hosting;
 
 /// <summary>
-/// The composition root both hosts call: JSON logs, the domain (<see cref="MlRiskServiceCollectionExtensions.AddMlRiskCore"/>,
+/// The composition root both hosts call: console logs (<see cref="ConsoleLogging"/>), the domain (<see cref="MlRiskServiceCollectionExtensions.AddMlRiskCore"/>,
 /// which also registers the serving ports over the lake and the registry) and the HTTP side.
 /// </summary>
 public static class MlRiskComposition
 {
-    public static IHostApplicationBuilder AddMlRisk(this IHostApplicationBuilder builder)
+    /// <param name="stdoutIsTerminal">Whether a person reads stdout, which decides Logging:Format=auto.</param>
+    public static IHostApplicationBuilder AddMlRisk(this IHostApplicationBuilder builder, bool stdoutIsTerminal)
     {
-        builder.Services.AddMlRiskJsonLogging();
+        builder.Services.AddMlRiskLogging(stdoutIsTerminal);
         builder.Services.AddMlRiskCore(builder.Configuration);
         builder.AddMlRiskServing();
         builder.Services.AddSingleton<OpenApiDocumentCache>();
