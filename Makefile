@@ -8,16 +8,17 @@ ARTIFACTS ?= ./artifacts
 
 all: run serve
 
-run: web
+# ./mlrisk installs the dashboard's npm packages itself when they are missing or older than the lockfile.
+run:
 	./mlrisk run --data $(DATA) --artifacts $(ARTIFACTS)
 
-serve: web
+serve:
 	./mlrisk serve --data $(DATA) --artifacts $(ARTIFACTS)
 
 validate:
 	./mlrisk validate --data $(DATA) --artifacts $(ARTIFACTS)
 
-# Chart.js comes from npm (lockfile, no CDN); installed once.
+# Chart.js comes from npm (lockfile, no CDN); installed once, for the test build (./mlrisk installs it for itself).
 web: web/node_modules/chart.js/package.json
 
 web/node_modules/chart.js/package.json: web/package.json web/package-lock.json
@@ -36,7 +37,7 @@ test: web azurite
 	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal"
 
 # The end-to-end runs start the app ./mlrisk runs; the launcher publishes it when stale.
-bench: web
+bench:
 	./mlrisk --help >/dev/null
 	dotnet run -c Release --project bench/MlRisk.Bench/MlRisk.Bench.csproj -- $(BENCH_ARGS)
 

@@ -22,7 +22,8 @@ public static class FunctionsWorker
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
-        builder.AddMlRisk();
+        // The Functions host reads the worker's stdout, even when func start runs in a terminal.
+        builder.AddMlRisk(stdoutIsTerminal: false);
         configure?.Invoke(builder);
         var host = builder.Build();
         return host;

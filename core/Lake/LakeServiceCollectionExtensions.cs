@@ -21,8 +21,8 @@ public static class LakeServiceCollectionExtensions
         services.TryAddSingleton<LakeReader>();
         services.TryAddSingleton<PartitionWriter>();
         services.TryAddSingleton<LakeValidator>();
-        if (PausingFaultPoints.FromConfiguration(configuration) is { } pausing) services.TryAddSingleton<IFaultPoints>(pausing);
-        services.TryAddSingleton<IFaultPoints, NoFaultPoints>();
+        if (PausingFaultPoints.FromConfiguration(configuration) is { } pausing) services.Replace(ServiceDescriptor.Singleton<IFaultPoints>(pausing));
+        else services.TryAddSingleton<IFaultPoints, NoFaultPoints>();
 
         var backend = configuration[$"{LakeOptions.Section}:{nameof(LakeOptions.Backend)}"] ?? LakeOptions.FileSystemBackend;
         switch (backend)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MlRisk.Core.Lake;
 using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Core.Modeling;
@@ -26,6 +27,7 @@ public static class ModelingServiceCollectionExtensions
                 $"Modeling:Booster:Iterations must be at least {VolatilityModelTrainer.RoundStep}")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFaultPoints, NoFaultPoints>();
         services.TryAddSingleton<ModelTrainer>();
         services.TryAddSingleton<ChampionInference>();
         return services;

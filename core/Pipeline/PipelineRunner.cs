@@ -7,7 +7,8 @@ namespace MlRisk.Core.Pipeline;
 /// <summary>
 /// Runs stages in order under the lake's run lock, sharing dataset listings between stages (see
 /// <see cref="LakeReader.ShareListings"/>): one log event per stage start and end (the run id comes
-/// from a logging scope, so it is on every event of the run, including the stages' own), and a run summary.
+/// from a logging scope, so it is on every event of the run, including the stages' own), the same start and end
+/// told to each <see cref="IStageObserver"/>, and a run summary.
 /// </summary>
 public sealed class PipelineRunner(
     IEnumerable<IStage> stages,
@@ -15,9 +16,11 @@ public sealed class PipelineRunner(
     LakeReader reader,
     IRunSummaryStore summaries,
     TimeProvider time,
+    IEnumerable<IStageObserver> observers,
     ILogger<PipelineRunner> log)
 {
     private readonly Dictionary<StageName, IStage> _stages = stages.ToDictionary(s => s.Name);
+    private readonly IStageObserver[] _observers = [.. observers];
 
     /// <summary>The registered stages in execution order.</summary>
     public IReadOnlyList<StageName> Stages => [.. _stages.Keys.Order()];
@@ -46,7 +49,9 @@ public sealed class PipelineRunner(
         string? error = null;
         foreach (var name in stages)
         {
+            foreach (var observer in _observers) observer.StageStarted(name);
             var summary = await RunStageAsync(_stages[name], ct);
+            foreach (var observer in _observers) observer.StageFinished(summary);
             done.Add(summary);
             if (summary.Status == StageStatus.Failed)
             {

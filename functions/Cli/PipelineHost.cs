@@ -9,7 +9,7 @@ namespace MlRisk.Functions.Cli;
 
 /// <summary>
 /// The generic host the local verbs run in: configuration (appsettings.json, environment, then the verb's
-/// options on top), JSON logs on stdout, the market sources and the pipeline's services.
+/// options on top), logs on the console as Logging:Format chooses, the market sources and the pipeline's services.
 /// </summary>
 public static class PipelineHost
 {
@@ -18,7 +18,7 @@ public static class PipelineHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        builder.Services.AddMlRiskJsonLogging();
+        builder.Services.AddMlRiskLogging(stdoutIsTerminal: !Console.IsOutputRedirected);
         builder.Services.AddMlRiskCore(builder.Configuration);
         configure?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Observability;
 using MlRisk.Core.Pipeline;
+using MlRisk.Core.Sources;
 
 namespace MlRisk.Functions.Cli;
 
@@ -38,7 +40,7 @@ public sealed class RunCommand(Action<IServiceCollection, IConfiguration>? confi
         if (options.TryGetValue("input", out var input))
         {
             settings["Sources:Csv:Folder"] = Path.GetFullPath(input);
-            if (source is null) settings["Pipeline:Source"] = "csv";
+            if (source is null) settings["Pipeline:Source"] = MarketSourceKinds.Csv;
         }
         if (options.TryGetValue("data", out var data)) settings["Lake:DataPath"] = data;
         if (options.TryGetValue("artifacts", out var artifacts)) settings["Pipeline:ArtifactsPath"] = artifacts;
@@ -62,10 +64,18 @@ public sealed class RunCommand(Action<IServiceCollection, IConfiguration>? confi
             await host.StopAsync(CancellationToken.None);
             var artifactsPath = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value.ArtifactsPath;
             var file = FileSystemRunSummaryStore.PathOf(artifactsPath, summary.RunId);
+            var status = summary.Status.ToString().ToLowerInvariant();
+            if (host.Services.GetRequiredService<ConsoleLogFormat>().Format == LogFormat.Text)
+            {
+                // The stage lines above already said what each stage did, and the failed one its error.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run {summary.RunId} {status} in {(summary.FinishedUtc - summary.StartedUtc).TotalSeconds:0.0} s; summary {file}"));
+                return summary.Status == StageStatus.Succeeded ? 0 : 1;
+            }
             var stageLines = string.Join(", ", summary.Stages.Select(s =>
                 $"{s.Stage.ToString().ToLowerInvariant()} {s.Status.ToString().ToLowerInvariant()} in {s.DurationMs:0} ms"
                 + (s.Result is { } r ? $" ({r.PartitionsWritten} written, {r.PartitionsSkipped} skipped, {r.PartitionsRevised} revised)" : "")));
-            Console.Error.WriteLine($"run {summary.RunId} {summary.Status.ToString().ToLowerInvariant()}: {stageLines}; summary {file}");
+            Console.Error.WriteLine($"run {summary.RunId} {status}: {stageLines}; summary {file}");
             return summary.Status == StageStatus.Succeeded ? 0 : Fail(1, summary.Error ?? "a stage failed");
         }
         catch (OptionsValidationException e)

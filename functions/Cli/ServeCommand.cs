@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MlRisk.Core.Observability;
 using MlRisk.Functions.Hosting;
 
 namespace MlRisk.Functions.Cli;
@@ -36,14 +40,34 @@ public sealed class ServeCommand : ICommand
             }
         }
 
-        await using var app = StandaloneHost.Build(new StandaloneSettings(urls, data, artifacts));
-        await app.StartAsync(ct);
-        foreach (var url in app.Urls)
+        try
         {
-            Console.WriteLine($"MlRisk dashboard  {url}/");
-            Console.WriteLine($"       API        {url}/predictions/latest  {url}/health  {url}/openapi.json");
+            return await ServeAsync(new StandaloneSettings(urls, data, artifacts), ct);
         }
-        Console.WriteLine("Ctrl-C stops.");
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"error: invalid settings: {string.Join("; ", e.Failures)}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> ServeAsync(StandaloneSettings settings, CancellationToken ct)
+    {
+        await using var app = StandaloneHost.Build(settings);
+        await app.StartAsync(ct);
+        const string Api = "/predict, /predictions, /predictions/latest, /model, /runs/latest, /health, /openapi.json";
+        if (app.Services.GetRequiredService<ConsoleLogFormat>().Format == LogFormat.Text)
+        {
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"MlRisk serving {url}  (dashboard {url}/, API {Api})");
+            }
+            Console.WriteLine("Ctrl-C stops.");
+        }
+        else
+        {
+            app.Logger.LogInformation("MlRisk serving {Urls}: dashboard /, API {Api}", app.Urls, Api);
+        }
         await app.WaitForShutdownAsync(ct);
         return 0;
     }

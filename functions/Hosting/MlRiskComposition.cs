@@ -9,14 +9,15 @@ using MlRisk.Functions.Scheduling;
 namespace MlRisk.Functions.Hosting;
 
 /// <summary>
-/// The composition root both hosts call: JSON logs, the domain (<see cref="MlRiskServiceCollectionExtensions.AddMlRiskCore"/>),
-/// the HTTP side with its serving ports, and the timer schedules.
+/// The composition root both hosts call: console logs (<see cref="ConsoleLogging"/>), the domain
+/// (<see cref="MlRiskServiceCollectionExtensions.AddMlRiskCore"/>), the HTTP side with its serving ports, and the timer schedules.
 /// </summary>
 public static class MlRiskComposition
 {
-    public static IHostApplicationBuilder AddMlRisk(this IHostApplicationBuilder builder)
+    /// <param name="stdoutIsTerminal">Whether a person reads stdout, which decides Logging:Format=auto.</param>
+    public static IHostApplicationBuilder AddMlRisk(this IHostApplicationBuilder builder, bool stdoutIsTerminal)
     {
-        builder.Services.AddMlRiskJsonLogging();
+        builder.Services.AddMlRiskLogging(stdoutIsTerminal);
         builder.Services.AddMlRiskCore(builder.Configuration);
         builder.Services.AddMlRiskServing();
         builder.AddMlRiskSchedules();

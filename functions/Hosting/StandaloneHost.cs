@@ -26,7 +26,7 @@ public static class StandaloneHost
         builder.WebHost.UseUrls(settings.Urls);
         // Two console lines per request would cost more than a prediction; settings can lower it again.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.AddMlRisk();
+        builder.AddMlRisk(stdoutIsTerminal: !Console.IsOutputRedirected);
         builder.AddMlRiskScheduler();
         configure?.Invoke(builder);
 

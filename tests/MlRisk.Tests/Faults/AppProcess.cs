@@ -43,22 +43,12 @@ public sealed class AppProcess : IDisposable
         }
     }
 
+    /// <summary>The dotnet host that runs <see cref="AppDll"/>.</summary>
+    public static string Dotnet { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
     public static AppProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(AppDll);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment.Remove(PausingFaultPoints.PartitionsVariable);
-        info.Environment.Remove(PausingFaultPoints.PointVariable);
-        foreach (var (key, value) in ShortWindow) info.Environment[key] = value;
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
-
+        var info = StartInfo(Dotnet, [AppDll, .. args], environment);
         var process = new Process { StartInfo = info };
         var app = new AppProcess(process);
         process.ErrorDataReceived += (_, e) =>
@@ -72,6 +62,27 @@ public sealed class AppProcess : IDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         return app;
+    }
+
+    /// <summary>
+    /// <paramref name="file"/> with <paramref name="args"/> in the test output folder, with the <see cref="ShortWindow"/>
+    /// settings and no crash hook in its environment, stdout and stderr redirected.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment.Remove(PausingFaultPoints.PartitionsVariable);
+        info.Environment.Remove(PausingFaultPoints.PointVariable);
+        foreach (var (key, value) in ShortWindow) info.Environment[key] = value;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        return info;
     }
 
     /// <summary>Runs a verb to its end and returns the exit code and stderr.</summary>

@@ -22,7 +22,7 @@ public sealed class PipelineRunnerTests : IDisposable
 
     public PipelineRunnerTests()
     {
-        var serilog = JsonLogging.Configure(new LoggerConfiguration()).WriteTo.Sink(new JsonLines(_log)).CreateLogger();
+        var serilog = ConsoleLogging.Configure(new LoggerConfiguration()).WriteTo.Sink(new JsonLines(_log)).CreateLogger();
         _lake = new TestLake(services =>
         {
             services.AddSingleton<IMarketSourceFactory>(_market);
