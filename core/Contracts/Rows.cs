@@ -7,10 +7,10 @@ public sealed record SourceBar(
 /// <summary>A row of curated.market_daily: ret = ln(adj_close_t / adj_close_{t-1}); a symbol's first date has no row.</summary>
 public sealed record CuratedRow(string Symbol, DateOnly Date, double Ret, double AdjClose);
 
-/// <summary>A row of features_daily: the 14 features of <see cref="FeatureNames"/> in that order.</summary>
-public sealed record FeatureRow(DateOnly Date, double[] Values)
+/// <summary>A row of features_daily: the features of one date.</summary>
+public sealed record FeatureRow(DateOnly Date, FeatureVector Features)
 {
-    public double this[string feature] => Values[FeatureNames.IndexOf(feature)];
+    public double this[string feature] => Features[feature];
 }
 
 /// <summary>A row of labels_daily: rv_5d(t) = sqrt(sum of r(t+1..t+5)^2) of SPY's log returns.</summary>

@@ -20,7 +20,7 @@ public sealed class FeaturesDataset : Dataset<FeatureRow>
         for (var f = 0; f < FeatureNames.Count; f++)
         {
             var column = new double[rows.Count];
-            for (var i = 0; i < rows.Count; i++) column[i] = rows[i].Values[f];
+            for (var i = 0; i < rows.Count; i++) column[i] = rows[i].Features[f];
             writer.Doubles(column);
         }
     }
@@ -42,13 +42,8 @@ public sealed class FeaturesDataset : Dataset<FeatureRow>
 
     internal override void CheckRow(FeatureRow row, PartitionChecks checks)
     {
-        if (row.Values.Length != FeatureNames.Count)
-        {
-            checks.Fail("*", "14 features", $"{Label(row)}: {row.Values.Length} values");
-            return;
-        }
         var violations = new List<FeatureViolation>();
-        FeatureDomain.Check(row.Values, violations);
+        FeatureDomain.Check(row.Features, violations);
         foreach (var v in violations)
         {
             // A stored NaN is how a missing value shows up in a partition: report it as the null it stands for.
@@ -61,9 +56,9 @@ public sealed class FeaturesDataset : Dataset<FeatureRow>
     {
         for (var f = 0; f < FeatureNames.Count; f++)
         {
-            if (!stored.Values[f].Equals(incoming.Values[f]))
+            if (!stored.Features[f].Equals(incoming.Features[f]))
             {
-                return $"{FeatureNames.All[f]} {Show(stored.Values[f])} -> {Show(incoming.Values[f])}";
+                return $"{FeatureNames.All[f]} {Show(stored.Features[f])} -> {Show(incoming.Features[f])}";
             }
         }
         return null;

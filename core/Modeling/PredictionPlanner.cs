@@ -36,7 +36,7 @@ public sealed class PredictionPlanner(
         if (fresh.Count > 0)
         {
             var matrix = new double[fresh.Count * FeatureNames.Count];
-            for (var i = 0; i < fresh.Count; i++) fresh[i].Values.CopyTo(matrix, i * FeatureNames.Count);
+            for (var i = 0; i < fresh.Count; i++) fresh[i].Features.CopyTo(matrix, i * FeatureNames.Count);
             var forecasts = new Forecaster(champion).ExplainBatch(matrix);
             for (var i = 0; i < fresh.Count; i++)
             {

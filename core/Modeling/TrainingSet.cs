@@ -54,24 +54,20 @@ public sealed class TrainingSet
             if (r > 0 && dates[r - 1] == row.Date) throw new ArgumentException($"features_daily has two rows for {row.Date:yyyy-MM-dd}");
             CheckFeatureRow(row);
             dates[r] = row.Date;
-            row.Values.CopyTo(matrix, r * FeatureNames.Count);
+            row.Features.CopyTo(matrix, r * FeatureNames.Count);
             rv5d[r] = labelByDate[row.Date];
         }
         return new TrainingSet(dates, matrix, rv5d);
     }
 
-    /// <summary>Fails when a feature row is not 14 finite values.</summary>
+    /// <summary>Fails when a feature row holds a value that is not finite.</summary>
     public static void CheckFeatureRow(FeatureRow row)
     {
-        if (row.Values.Length != FeatureNames.Count)
-        {
-            throw new ArgumentException($"features_daily row {row.Date:yyyy-MM-dd} has {row.Values.Length} values, expected {FeatureNames.Count}");
-        }
         for (var i = 0; i < FeatureNames.Count; i++)
         {
-            if (!double.IsFinite(row.Values[i]))
+            if (!double.IsFinite(row.Features[i]))
             {
-                throw new ArgumentException($"features_daily row {row.Date:yyyy-MM-dd} has {FeatureNames.All[i]} = {row.Values[i]}; features must be finite");
+                throw new ArgumentException($"features_daily row {row.Date:yyyy-MM-dd} has {FeatureNames.All[i]} = {row.Features[i]}; features must be finite");
             }
         }
     }

@@ -1,3 +1,4 @@
+using MlRisk.Core.Contracts;
 using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Serving;
@@ -7,5 +8,5 @@ internal sealed class ExplainingForecaster(VolatilityModel model) : IForecaster
 {
     private readonly Forecaster _forecaster = new(model);
 
-    public Forecast Predict(double[] features) => _forecaster.Explain(features);
+    public Forecast Predict(FeatureVector features) => _forecaster.Explain(features);
 }

@@ -1,3 +1,4 @@
+using MlRisk.Core.Contracts;
 using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Serving;
@@ -6,9 +7,9 @@ namespace MlRisk.Core.Serving;
 public interface IForecaster
 {
     /// <summary>
-    /// Forecasts rv_5d from the 14 features in <see cref="Contracts.FeatureNames.All"/> order and returns the
+    /// Forecasts rv_5d from a feature vector and returns the
     /// 3 features with the largest |SHAP|, largest first. Called concurrently by many requests: implementations
     /// must be thread-safe.
     /// </summary>
-    Forecast Predict(double[] features);
+    Forecast Predict(FeatureVector features);
 }

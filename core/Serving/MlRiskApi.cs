@@ -92,7 +92,7 @@ public static class MlRiskApi
             return read.MalformedJson ? Problems.MalformedJson(read.Errors[0]) : Problems.InvalidRequest(read.Errors);
         }
 
-        if (body.Features is { } sent && FeatureDomain.Check(sent) is { Count: > 0 } violations)
+        if (body.Features is { } sent && sent.Violations() is { Count: > 0 } violations)
         {
             return Problems.OutOfDomain(violations);
         }
@@ -106,7 +106,7 @@ public static class MlRiskApi
         {
             var row = await forecasts.FeaturesAsync(body.AsOfDate, ct);
             if (row is null) return Problems.NoStoredFeatures(body.AsOfDate);
-            features = row.Values;
+            features = row.Features;
             source = PredictResponse.FromLake;
         }
 

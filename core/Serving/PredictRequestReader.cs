@@ -67,7 +67,7 @@ public static class PredictRequestReader
 
         var errors = new List<FieldError>();
         DateOnly? date = null;
-        double[]? features = null;
+        FeatureVector? features = null;
         var sawDate = false;
 
         foreach (var property in root.EnumerateObject())
@@ -114,7 +114,7 @@ public static class PredictRequestReader
         return date;
     }
 
-    private static double[]? ReadFeatures(JsonElement value, List<FieldError> errors)
+    private static FeatureVector? ReadFeatures(JsonElement value, List<FieldError> errors)
     {
         if (value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Object)
@@ -149,7 +149,7 @@ public static class PredictRequestReader
                 errors.Add(FieldError.At(FeatureVector + "." + FeatureNames.All[i], "Required feature is missing."));
             }
         }
-        return errors.Count == errorsBefore ? values : null;
+        return errors.Count == errorsBefore ? Contracts.FeatureVector.Create(values) : null;
     }
 
     private static double? ReadNumber(JsonElement value, string field, List<FieldError> errors)

@@ -49,7 +49,7 @@ public sealed class HistoryInputs : IDisposable
         var curated = await reader.ReadAllAsync(Datasets.CuratedMarketDaily, ct);
         var features = await reader.ReadAllAsync(Datasets.FeaturesDaily, ct);
         var matrix = new double[features.Rows.Count * FeatureNames.Count];
-        for (var r = 0; r < features.Rows.Count; r++) features.Rows[r].Values.CopyTo(matrix, r * FeatureNames.Count);
+        for (var r = 0; r < features.Rows.Count; r++) features.Rows[r].Features.CopyTo(matrix, r * FeatureNames.Count);
 
         var registry = new ModelRegistry(lake.Artifacts, TimeProvider.System);
         var champion = await registry.ReadChampionAsync(ct)

@@ -16,5 +16,5 @@ public class PredictBenchmarks
     public Task<int> Handler() => _call.HandleAsync(CancellationToken.None);
 
     [Benchmark(Description = "forecaster_predict")]
-    public Forecast Forecaster() => _call.Forecaster.Predict(_call.Row.Values);
+    public Forecast Forecaster() => _call.Forecaster.Predict(_call.Row.Features);
 }

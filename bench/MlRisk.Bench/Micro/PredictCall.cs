@@ -92,7 +92,7 @@ public sealed class PredictCall : IDisposable
             json.WriteStartObject();
             json.WriteString(PredictRequestReader.AsOfDate, row.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteStartObject(PredictRequestReader.FeatureVector);
-            for (var i = 0; i < FeatureNames.Count; i++) json.WriteNumber(FeatureNames.All[i], row.Values[i]);
+            for (var i = 0; i < FeatureNames.Count; i++) json.WriteNumber(FeatureNames.All[i], row.Features[i]);
             json.WriteEndObject();
             json.WriteEndObject();
         }

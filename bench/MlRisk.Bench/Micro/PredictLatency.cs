@@ -23,7 +23,7 @@ public static class PredictLatency
 
     public static LatencySample Forecaster(PredictCall call, int calls)
     {
-        var features = call.Row.Values;
+        var features = call.Row.Features;
         for (var i = 0; i < calls / 10; i++) call.Forecaster.Predict(features);
         var elapsed = new double[calls];
         for (var i = 0; i < calls; i++)

@@ -49,7 +49,7 @@ public class FeatureBuilderPropertyTests
         var expectedRows = expected.ToList();
         var actualRows = actual.ToList();
         Assert.Equal(expectedRows.Select(row => row.Date), actualRows.Select(row => row.Date));
-        for (var i = 0; i < expectedRows.Count; i++) Assert.Equal(expectedRows[i].Values, actualRows[i].Values);
+        for (var i = 0; i < expectedRows.Count; i++) Assert.Equal(expectedRows[i].Features, actualRows[i].Features);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class FeatureBuilderPropertyTests
         {
             foreach (var row in FeatureBuilder.Build(market.ToCurated()))
             {
-                Assert.All(row.Values, value => Assert.True(double.IsFinite(value)));
+                Assert.All(row.Features, value => Assert.True(double.IsFinite(value)));
                 Assert.InRange(row[FeatureNames.RsiSpy14], 0, 100);
                 Assert.InRange(row[FeatureNames.CorrSpyTlt20d], -1, 1);
                 Assert.InRange(row[FeatureNames.CorrSpyHyg20d], -1, 1);

@@ -56,7 +56,7 @@ public class FeatureBuilderRealDataTests(RealMarketFeatures market) : IClassFixt
     {
         foreach (var row in market.Features)
         {
-            Assert.All(row.Values, value => Assert.True(double.IsFinite(value), $"non-finite feature on {row.Date}"));
+            Assert.All(row.Features, value => Assert.True(double.IsFinite(value), $"non-finite feature on {row.Date}"));
             Assert.InRange(row[FeatureNames.SpyVol20d] * Math.Sqrt(252.0 / 20.0), 0.02, 1.5);
             Assert.InRange(row[FeatureNames.RsiSpy14], 0, 100);
             Assert.InRange(row[FeatureNames.CorrSpyTlt20d], -1, 1);

@@ -117,7 +117,7 @@ public class FeatureBuilderTests
         var rows = FeatureBuilder.Build(curated);
 
         Assert.Equal(expected.Select(row => row.Date), rows.Select(row => row.Date));
-        Assert.Equal(expected.SelectMany(row => row.Values), rows.SelectMany(row => row.Values));
+        Assert.Equal(expected.SelectMany(row => row.Features), rows.SelectMany(row => row.Features));
     }
 
     [Fact]

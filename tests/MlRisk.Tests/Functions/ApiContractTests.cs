@@ -38,7 +38,7 @@ public sealed class ApiContractTests(StandaloneHostFixture host) : IClassFixture
         var (response, body) = await PostAsync(client, "/predict", $"{{\"as_of_date\":\"{date:yyyy-MM-dd}\"}}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(LinearForecaster.Instance.Predict(host.Lake.Features[date].Values).Rv5dHat, body.GetProperty("rv_5d_hat").GetDouble());
+        Assert.Equal(LinearForecaster.Instance.Predict(host.Lake.Features[date].Features).Rv5dHat, body.GetProperty("rv_5d_hat").GetDouble());
         Assert.Equal("features_daily", body.GetProperty("features_source").GetString());
     }
 

@@ -38,7 +38,7 @@ public sealed class FakeLake : IForecastReader, IRunSummaryStore
         }
         if (History.Count == 0) return;
         var last = History[^1];
-        Latest = new PredictionRow(last.Date, last.Rv5dHat, LinearForecaster.Instance.Predict(Features[last.Date].Values).Drivers,
+        Latest = new PredictionRow(last.Date, last.Rv5dHat, LinearForecaster.Instance.Predict(Features[last.Date].Features).Drivers,
             last.ModelVersion, last.Source);
     }
 
@@ -86,7 +86,7 @@ public sealed class LinearForecaster : IForecaster
 
     private static readonly double[] Weights = [-8, -2, -1, 3, 2, 6, 1.5, 0.01, -0.005, 0.1, -0.002, 0.05, -0.05, 1];
 
-    public Forecast Predict(double[] features)
+    public Forecast Predict(FeatureVector features)
     {
         var shap = new double[FeatureNames.Count];
         var log = -4.0;

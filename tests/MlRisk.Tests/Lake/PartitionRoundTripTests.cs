@@ -35,7 +35,7 @@ public sealed class PartitionRoundTripTests
         await lake.Writer.WriteAsync(Datasets.FeaturesDaily, rows, default);
         var read = await lake.Reader.ReadAllAsync(Datasets.FeaturesDaily, default);
         Assert.Equal(rows.Select(r => r.Date), read.Rows.Select(r => r.Date));
-        Assert.Equal(rows[1].Values, read.Rows[1].Values);
+        Assert.Equal(rows[1].Features, read.Rows[1].Features);
         Assert.Equal(82.69, read.Rows[1][FeatureNames.Vix]);
     }
 

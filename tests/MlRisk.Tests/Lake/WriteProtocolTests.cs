@@ -153,11 +153,15 @@ public sealed class WriteProtocolTests
     public async Task Feature_and_prediction_range_checks_name_the_column()
     {
         using var lake = new TestLake();
-        var features = SampleRows.Features(SampleRows.Day1);
-        features.Values[FeatureNames.IndexOf(FeatureNames.RsiSpy14)] = 101;
-        features.Values[FeatureNames.IndexOf(FeatureNames.CorrSpyTlt20d)] = -1.5;
-        features.Values[FeatureNames.IndexOf(FeatureNames.Drawdown60d)] = 1;
-        features.Values[FeatureNames.IndexOf(FeatureNames.Vix3m)] = double.NaN;
+        var sample = SampleRows.Features(SampleRows.Day1);
+        var features = sample with
+        {
+            Features = sample.Features
+                .With(FeatureNames.RsiSpy14, 101)
+                .With(FeatureNames.CorrSpyTlt20d, -1.5)
+                .With(FeatureNames.Drawdown60d, 1)
+                .With(FeatureNames.Vix3m, double.NaN),
+        };
         var prediction = SampleRows.Prediction(SampleRows.Day1) with
         {
             Rv5dHat = 0,

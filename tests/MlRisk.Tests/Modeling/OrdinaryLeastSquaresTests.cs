@@ -47,7 +47,7 @@ public class OrdinaryLeastSquaresTests
     public void Har_x_fitted_on_its_own_regressors_recovers_their_coefficients()
     {
         var (features, _) = SyntheticMarket.Generate(400);
-        var matrix = features.SelectMany(f => f.Values).ToArray();
+        var matrix = features.SelectMany(f => f.Features).ToArray();
         double[] truth = [0.001, 0.1, 0.3, 0.4, 0.2, 0.002];
         var rv = new double[features.Count];
         Span<double> g = stackalloc double[6];
@@ -67,9 +67,9 @@ public class OrdinaryLeastSquaresTests
     public void A_har_forecast_never_drops_below_the_smallest_training_label()
     {
         var (features, labels) = SyntheticMarket.Generate(300);
-        var matrix = features.SelectMany(f => f.Values).ToArray();
+        var matrix = features.SelectMany(f => f.Features).ToArray();
         var har = HarModel.Fit(HarKind.HarRv, matrix, labels.Select(l => l.Rv5d).ToArray());
-        var calm = (double[])features[0].Values.Clone();
+        var calm = features[0].Features.ToArray();
         calm[FeatureNames.IndexOf(FeatureNames.SpyVol5d)] = -1.0;
 
         Assert.Equal(labels.Min(l => l.Rv5d), har.Forecast(calm));

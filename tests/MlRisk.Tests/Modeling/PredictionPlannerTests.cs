@@ -42,7 +42,7 @@ public class PredictionPlannerTests
 
         var rows = await new ChampionInference(modeling.Registry).PlanAsync(Market.Features, new HashSet<DateOnly>(), CancellationToken.None);
 
-        var expected = champion.Forecast(fresh.SelectMany(f => f.Values).ToArray());
+        var expected = champion.Forecast(fresh.SelectMany(f => f.Features).ToArray());
         var served = rows.Where(r => r.Source == PredictionSources.Champion).ToList();
         Assert.Equal(fresh.Select(f => f.Date), served.Select(r => r.Date));
         for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], served[i].Rv5dHat, 12);

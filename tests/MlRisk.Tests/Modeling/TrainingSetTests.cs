@@ -22,8 +22,8 @@ public class TrainingSetTests
     [Fact]
     public void A_non_finite_feature_is_refused_naming_the_date_and_feature()
     {
-        var bad = Row(7);
-        bad.Values[FeatureNames.IndexOf(FeatureNames.Vix)] = double.NaN;
+        var row = Row(7);
+        var bad = row with { Features = row.Features.With(FeatureNames.Vix, double.NaN) };
 
         var error = Assert.Throws<ArgumentException>(() => TrainingSet.Join([bad], [new LabelRow(bad.Date, 0.02)]));
 
