@@ -13,8 +13,11 @@ public sealed record FeatureRow(DateOnly Date, FeatureVector Features)
     public double this[string feature] => Features[feature];
 }
 
-/// <summary>A row of labels_daily: rv_5d(t) = sqrt(sum of r(t+1..t+5)^2) of SPY's log returns.</summary>
-public sealed record LabelRow(DateOnly Date, double Rv5d);
+/// <summary>
+/// A row of labels_daily: rv_5d(t) = sqrt(sum of r(t+1..t+5)^2) of SPY's log returns, and the same window's return
+/// R5(t) = r(t+1) + … + r(t+5), which the value-at-risk is fitted on and backtested against.
+/// </summary>
+public sealed record LabelRow(DateOnly Date, double Rv5d, double Ret5d);
 
 /// <summary>One of the top drivers of a forecast: the feature, its value and its SHAP contribution (log-rv units).</summary>
 public sealed record Driver(string Feature, double Value, double Shap)
@@ -31,8 +34,12 @@ public sealed record Driver(string Feature, double Value, double Shap)
 }
 
 /// <summary>
-/// A row of predictions_daily. Source is "walk_forward" for an out-of-sample fold prediction
-/// and "champion" for a date after the last fold.
+/// A row of predictions_daily: the predictive distribution of one date, its drivers and its provenance. Source is
+/// "walk_forward" for an out-of-sample fold prediction and "champion" for a date after the last fold.
 /// </summary>
 public sealed record PredictionRow(
-    DateOnly Date, double Rv5dHat, IReadOnlyList<Driver> TopDrivers, string ModelVersion, string Source);
+    DateOnly Date, ForecastDistribution Distribution, IReadOnlyList<Driver> TopDrivers, string ModelVersion, string Source)
+{
+    /// <summary>E[rv_5d]: the point forecast.</summary>
+    public double Rv5dHat => Distribution.Rv5dHat;
+}

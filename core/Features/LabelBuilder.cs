@@ -4,7 +4,7 @@ namespace MlRisk.Core.Features;
 
 /// <summary>
 /// Builds labels_daily (DESIGN §1): rv_5d(t) = sqrt( r(t+1)^2 + r(t+2)^2 + r(t+3)^2 + r(t+4)^2 + r(t+5)^2 ),
-/// r being SPY's curated daily log returns, not annualized.
+/// r being SPY's curated daily log returns, not annualized, and the window's return ret_5d(t) = r(t+1) + … + r(t+5).
 /// </summary>
 public static class LabelBuilder
 {
@@ -25,7 +25,12 @@ public static class LabelBuilder
         var volatility = RealizedVolatility.Compute(spy.Ret, Horizon);
         var count = Math.Max(spy.Count - Horizon, 0);
         var rows = new List<LabelRow>(count);
-        for (var t = 0; t < count; t++) rows.Add(new LabelRow(spy.Dates[t], volatility[t + Horizon]));
+        for (var t = 0; t < count; t++)
+        {
+            var ret5d = 0.0;
+            for (var k = 1; k <= Horizon; k++) ret5d += spy.Ret[t + k];
+            rows.Add(new LabelRow(spy.Dates[t], volatility[t + Horizon], ret5d));
+        }
         return rows;
     }
 }

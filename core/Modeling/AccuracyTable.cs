@@ -4,7 +4,11 @@ using System.Text.Json.Serialization;
 
 namespace MlRisk.Core.Modeling;
 
-/// <summary>RMSE and QLIKE of the model, the baseline, HAR-RV and HAR-X on the same out-of-sample rows.</summary>
+/// <summary>
+/// RMSE and QLIKE of the model, the baseline, HAR-RV and HAR-X on the same out-of-sample rows. Each metric scores
+/// the functional it is consistent for (DESIGN §5): the model's RMSE is of its mean rv_5d_hat, its QLIKE of its
+/// variance forecast var_5d_hat = E[rv_5d²]; the baseline and the HARs give one number, used for both.
+/// </summary>
 public sealed record AccuracyTable(DateOnly From, DateOnly To, int Rows, ForecastScore Model, ForecastScore Baseline, ForecastScore HarRv, ForecastScore HarX)
 {
     public const string ModelName = "model";
@@ -24,6 +28,7 @@ public sealed record AccuracyTable(DateOnly From, DateOnly To, int Rows, Forecas
 
         var realized = new double[selected.Count];
         var model = new double[selected.Count];
+        var modelVolatility = new double[selected.Count];
         var baseline = new double[selected.Count];
         var har = new double[selected.Count];
         var harX = new double[selected.Count];
@@ -31,21 +36,22 @@ public sealed record AccuracyTable(DateOnly From, DateOnly To, int Rows, Forecas
         {
             realized[i] = selected[i].Realized;
             model[i] = selected[i].Model;
+            modelVolatility[i] = Math.Sqrt(selected[i].Distribution.Var5dHat);
             baseline[i] = selected[i].Baseline;
             har[i] = selected[i].HarRv;
             harX[i] = selected[i].HarX;
         }
         var baselineRmse = Rmse.Compute(realized, baseline);
         var baselineQLike = QLike.Compute(realized, baseline);
-        ForecastScore Score(string name, double[] forecast)
+        ForecastScore Score(string name, double[] forecast, double[]? qlikeVolatility = null)
         {
             var rmse = Rmse.Compute(realized, forecast);
-            var qlike = QLike.Compute(realized, forecast);
+            var qlike = QLike.Compute(realized, qlikeVolatility ?? forecast);
             return new ForecastScore(name, rmse, qlike, 1.0 - rmse / baselineRmse, 1.0 - qlike / baselineQLike);
         }
         return new AccuracyTable(
             selected[0].Date, selected[^1].Date, selected.Count,
-            Score(ModelName, model), Score(BaselineName, baseline), Score(HarRvName, har), Score(HarXName, harX));
+            Score(ModelName, model, modelVolatility), Score(BaselineName, baseline), Score(HarRvName, har), Score(HarXName, harX));
     }
 
     /// <summary>The four scores in the order every table shows them: model, baseline, har_rv, har_x.</summary>

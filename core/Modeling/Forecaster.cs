@@ -2,7 +2,7 @@ using MlRisk.Core.Contracts;
 
 namespace MlRisk.Core.Modeling;
 
-/// <summary>Explained forecasts from a trained <see cref="VolatilityModel"/>: rv_5d_hat plus its top-3 drivers.</summary>
+/// <summary>Explained forecasts from a trained <see cref="VolatilityModel"/>: the predictive distribution plus the top-3 drivers.</summary>
 public sealed class Forecaster(VolatilityModel model)
 {
     public Forecast Explain(ReadOnlySpan<double> features) => ExplainBatch(features)[0];
@@ -19,8 +19,8 @@ public sealed class Forecaster(VolatilityModel model)
             var shap = contributions.AsSpan(r * width, width);
             var logOutput = 0.0;
             for (var i = 0; i < width; i++) logOutput += shap[i];
-            forecasts[r] = new Forecast(
-                model.ToRv5d(logOutput), TopDrivers.Select(features.Slice(r * FeatureNames.Count, FeatureNames.Count), shap));
+            var row = features.Slice(r * FeatureNames.Count, FeatureNames.Count);
+            forecasts[r] = new Forecast(model.Describe(logOutput, row), TopDrivers.Select(row, shap));
         }
         return forecasts;
     }

@@ -15,7 +15,10 @@ public sealed class LogHarBase
     /// <summary>Volatilities are floored here before taking logs; no real session comes near it.</summary>
     public const double LogFloor = 1e-6;
 
-    private const int Columns = HarRegressors.HarX;
+    /// <summary>How many regressors the base (and the scale model on the same regressors) has, the intercept included.</summary>
+    public const int RegressorCount = HarRegressors.HarX;
+
+    private const int Columns = RegressorCount;
     private static readonly IReadOnlyList<int> Source = HarRegressors.Source;
 
     public IReadOnlyList<double> Coefficients { get; }
@@ -35,7 +38,8 @@ public sealed class LogHarBase
 
     public static double LogTarget(double rv5d) => Math.Log(Math.Max(rv5d, LogFloor));
 
-    private static void Regressors(ReadOnlySpan<double> features, Span<double> g)
+    /// <summary>The log-HAR-X regressors of one feature vector: the HAR-X regressors with the three volatilities in logs.</summary>
+    public static void Regressors(ReadOnlySpan<double> features, Span<double> g)
     {
         HarRegressors.Write(features, g[..Columns]);
         for (var k = 2; k <= 4; k++) g[k] = Math.Log(Math.Max(g[k], LogFloor));

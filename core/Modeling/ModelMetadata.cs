@@ -12,6 +12,8 @@ public sealed record ModelMetadata
     /// The shape of this record and the meaning of what the model forecasts. It is part of every model's version, so
     /// a registry written by an older definition is never read as this one: the next train stage fits a new version.
     /// </summary>
+    /// <remarks>2: rv_5d_hat is the predictive mean E[rv_5d] (before: exp of the log forecast with a variance bias),
+    /// with var_5d_hat, quantiles, regime probabilities and VaR/ES from the predictive distribution.</remarks>
     public const string Definition = "2";
 
     public required string Version { get; init; }
@@ -31,10 +33,23 @@ public sealed record ModelMetadata
     public required int BoostingRounds { get; init; }
     public required IReadOnlyList<double> BaseCoefficients { get; init; }
     public required IReadOnlyList<double> BaseMeans { get; init; }
-    public required double LogBias { get; init; }
+    /// <summary>γ of the <see cref="ScaleModel"/>: s(x) = exp(½ γ·g(x)).</summary>
+    public required IReadOnlyList<double> ScaleCoefficients { get; init; }
+
+    /// <summary>The standardized log-vol errors ε as a quantile grid.</summary>
+    public required IReadOnlyList<double> Shocks { get; init; }
+
+    /// <summary>The standardized 5-session returns as a quantile grid, for VaR and ES.</summary>
+    public required IReadOnlyList<double> ReturnShocks { get; init; }
+
+    /// <summary>The annualized-volatility cut points between the four regimes this model's probabilities use.</summary>
+    public required IReadOnlyList<double> RegimeCuts { get; init; }
     public required WalkForwardOptions WalkForward { get; init; }
     public required int ValidationSessions { get; init; }
     public required int Folds { get; init; }
     public required AccuracyTable Accuracy { get; init; }
+
+    /// <summary>Interval coverage and scores, regime RPS and the VaR backtests of the walk-forward's distributions.</summary>
+    public required CalibrationTable Calibration { get; init; }
     public required GateDecision Gate { get; init; }
 }

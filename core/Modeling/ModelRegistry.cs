@@ -102,7 +102,7 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
             ?? throw new InvalidDataException($"{path} is empty");
     }
 
-    /// <summary>Rebuilds a stored model exactly: LightGBM trees from model.txt, the log-HAR base and bias from metadata.json.</summary>
+    /// <summary>Rebuilds a stored model exactly: LightGBM trees from model.txt, the log-HAR base and the predictive distribution from metadata.json.</summary>
     /// <param name="singleRowCopies">See <see cref="Booster.LoadFromString"/>: more than 0 only for the model that serves /predict.</param>
     public async Task<VolatilityModel> LoadModelAsync(ModelMetadata metadata, CancellationToken ct, int singleRowCopies = 0)
     {
@@ -116,7 +116,9 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
         var trees = Booster.LoadFromString(text, singleRowCopies: singleRowCopies);
         try
         {
-            return new VolatilityModel(new LogHarBase(metadata.BaseCoefficients, metadata.BaseMeans), trees, metadata.LogBias);
+            var distribution = new PredictiveDistribution(new ScaleModel(metadata.ScaleCoefficients),
+                new QuantileGrid(metadata.Shocks), new QuantileGrid(metadata.ReturnShocks), metadata.RegimeCuts);
+            return new VolatilityModel(new LogHarBase(metadata.BaseCoefficients, metadata.BaseMeans), trees, distribution);
         }
         catch
         {

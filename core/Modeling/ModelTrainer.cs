@@ -39,8 +39,9 @@ public sealed class ModelTrainer(
         var started = time.GetTimestamp();
         var walkForward = new WalkForward(settings).Run(set, ct);
         log.LogInformation(
-            "Walk-forward of {Folds} folds over {Rows} rows in {ElapsedMs} ms:\n{Accuracy}",
-            walkForward.Folds.Count, set.Rows, (long)time.GetElapsedTime(started).TotalMilliseconds, walkForward.Accuracy.ToText());
+            "Walk-forward of {Folds} folds over {Rows} rows in {ElapsedMs} ms:\n{Accuracy}{Calibration}",
+            walkForward.Folds.Count, set.Rows, (long)time.GetElapsedTime(started).TotalMilliseconds, walkForward.Accuracy.ToText(),
+            walkForward.Calibration.ToText());
 
         using var model = VolatilityModelTrainer.Train(set, set.Rows, settings);
         var gate = Gate.Decide(walkForward.Accuracy, settings.GateMargin);
@@ -61,11 +62,15 @@ public sealed class ModelTrainer(
             BoostingRounds = model.Trees.Iterations,
             BaseCoefficients = model.Base.Coefficients,
             BaseMeans = model.Base.Means,
-            LogBias = model.LogBias,
+            ScaleCoefficients = model.Distribution.Scale.Coefficients,
+            Shocks = model.Distribution.Shocks.Values,
+            ReturnShocks = model.Distribution.ReturnShocks.Values,
+            RegimeCuts = model.Distribution.RegimeCuts,
             WalkForward = settings.WalkForward,
             ValidationSessions = settings.ValidationSessions,
             Folds = walkForward.Folds.Count,
             Accuracy = walkForward.Accuracy,
+            Calibration = walkForward.Calibration,
             Gate = gate,
         };
         var storedNow = await registry.SaveAsync(metadata, model.Trees.SaveToString(), walkForward.Predictions, ct);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MlRisk.Core.Contracts;
 using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Core.Modeling;
@@ -19,6 +20,15 @@ public sealed class ModelingOptions
     /// </summary>
     [Range(20, 10_000)]
     public int ValidationSessions { get; set; } = 252;
+
+    /// <summary>
+    /// The three annualized-volatility cut points between calm, normal, elevated and stressed (default 0.12, 0.20,
+    /// 0.30). Null means the default; an array, because configuration binding appends to a pre-filled list.
+    /// </summary>
+    public double[]? RegimeCuts { get; set; }
+
+    /// <summary>The cut points in force.</summary>
+    public IReadOnlyList<double> Cuts => RegimeCuts ?? Regimes.DefaultCuts;
 
     /// <summary>The gate: a model is served only if its QLIKE or RMSE beats the baseline's by this fraction.</summary>
     [Range(0.0, 1.0)]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MlRisk.Core.Contracts;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Modeling.LightGbm;
 
@@ -22,6 +23,8 @@ public static class ModelingServiceCollectionExtensions
             .Validate(o => o.WalkForward.InitialTrainingSessions >= 2 * (o.WalkForward.PurgeSessions + o.ValidationSessions),
                 "Modeling:WalkForward:InitialTrainingSessions must be at least twice PurgeSessions plus Modeling:ValidationSessions " +
                 "(each fold holds out a purged validation block and trains on at least as many rows before it)")
+            .Validate(o => o.Cuts.Count == Regimes.Names.Count - 1 && o.Cuts[0] > 0 && o.Cuts[1] > o.Cuts[0] && o.Cuts[2] > o.Cuts[1],
+                "Modeling:RegimeCuts must be three increasing annualized volatilities above 0, e.g. 0.12, 0.20, 0.30")
             .Validate(o => o.WalkForward.PurgeSessions >= 5, "Modeling:WalkForward:PurgeSessions must be at least 5 (rv_5d reads 5 future returns)")
             .Validate(o => o.Booster.Iterations >= VolatilityModelTrainer.RoundStep,
                 $"Modeling:Booster:Iterations must be at least {VolatilityModelTrainer.RoundStep}")

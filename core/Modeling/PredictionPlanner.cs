@@ -24,7 +24,7 @@ public sealed class PredictionPlanner(
             if (predicted.Contains(row.Date)) continue;
             if (folds.TryGetValue(row.Date, out var fold))
             {
-                rows.Add(new PredictionRow(row.Date, fold.Model, fold.Drivers, version, PredictionSources.WalkForward));
+                rows.Add(new PredictionRow(row.Date, fold.Distribution, fold.Drivers, version, PredictionSources.WalkForward));
             }
             else if (row.Date > trainedThrough)
             {
@@ -40,7 +40,7 @@ public sealed class PredictionPlanner(
             var forecasts = new Forecaster(champion).ExplainBatch(matrix);
             for (var i = 0; i < fresh.Count; i++)
             {
-                rows.Add(new PredictionRow(fresh[i].Date, forecasts[i].Rv5dHat, forecasts[i].Drivers, version, PredictionSources.Champion));
+                rows.Add(new PredictionRow(fresh[i].Date, forecasts[i].Distribution, forecasts[i].Drivers, version, PredictionSources.Champion));
             }
         }
         rows.Sort((a, b) => a.Date.CompareTo(b.Date));

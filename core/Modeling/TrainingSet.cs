@@ -11,10 +11,14 @@ public sealed class TrainingSet
     public IReadOnlyList<DateOnly> Dates { get; }
     public double[] Features { get; }
     public double[] Rv5d { get; }
+
+    /// <summary>The realized 5-session return of each row's label window.</summary>
+    public double[] Ret5d { get; }
     public int Rows => Dates.Count;
 
-    private TrainingSet(DateOnly[] dates, double[] features, double[] rv5d)
+    private TrainingSet(DateOnly[] dates, double[] features, double[] rv5d, double[] ret5d)
     {
+        Ret5d = ret5d;
         Dates = dates;
         Features = features;
         Rv5d = rv5d;
@@ -28,10 +32,10 @@ public sealed class TrainingSet
     /// <summary>Joins features and labels on date; fails on duplicates, wrong widths and non-finite values.</summary>
     public static TrainingSet Join(IReadOnlyList<FeatureRow> features, IReadOnlyList<LabelRow> labels)
     {
-        var labelByDate = new Dictionary<DateOnly, double>(labels.Count);
+        var labelByDate = new Dictionary<DateOnly, LabelRow>(labels.Count);
         foreach (var label in labels)
         {
-            if (!labelByDate.TryAdd(label.Date, label.Rv5d)) throw new ArgumentException($"labels_daily has two rows for {label.Date:yyyy-MM-dd}");
+            if (!labelByDate.TryAdd(label.Date, label)) throw new ArgumentException($"labels_daily has two rows for {label.Date:yyyy-MM-dd}");
             if (!double.IsFinite(label.Rv5d) || label.Rv5d < 0.0)
             {
                 throw new ArgumentException($"labels_daily rv_5d on {label.Date:yyyy-MM-dd} is {label.Rv5d}; it must be finite and >= 0");
@@ -48,6 +52,7 @@ public sealed class TrainingSet
         var dates = new DateOnly[ordered.Count];
         var matrix = new double[ordered.Count * FeatureNames.Count];
         var rv5d = new double[ordered.Count];
+        var ret5d = new double[ordered.Count];
         for (var r = 0; r < ordered.Count; r++)
         {
             var row = ordered[r];
@@ -55,9 +60,10 @@ public sealed class TrainingSet
             CheckFeatureRow(row);
             dates[r] = row.Date;
             row.Features.CopyTo(matrix, r * FeatureNames.Count);
-            rv5d[r] = labelByDate[row.Date];
+            rv5d[r] = labelByDate[row.Date].Rv5d;
+            ret5d[r] = labelByDate[row.Date].Ret5d;
         }
-        return new TrainingSet(dates, matrix, rv5d);
+        return new TrainingSet(dates, matrix, rv5d, ret5d);
     }
 
     /// <summary>Fails when a feature row holds a value that is not finite.</summary>

@@ -5,19 +5,18 @@ namespace MlRisk.Core.Modeling;
 
 /// <summary>
 /// The rv_5d forecaster: a log-HAR-X linear base plus boosted trees fitted to its residual (the base is
-/// LightGBM's init_score), mapped back from log space with a bias correction,
-/// rv5_hat = exp( base(x) + trees(x) + logBias ).
-/// Owns the booster: dispose it.
+/// LightGBM's init_score) give the center μ(x) = base(x) + trees(x) of ln rv_5d; the
+/// <see cref="PredictiveDistribution"/> around it gives the mean, the variance, quantiles, regime probabilities
+/// and VaR/ES. Owns the booster: dispose it.
 /// </summary>
 public sealed class VolatilityModel : IDisposable
 {
     public LogHarBase Base { get; }
     public Booster Trees { get; }
 
-    /// <summary>Added to the log forecast before exponentiating: exp(log forecast) is a median, not a mean.</summary>
-    public double LogBias { get; }
+    public PredictiveDistribution Distribution { get; }
 
-    public VolatilityModel(LogHarBase linearBase, Booster trees, double logBias)
+    public VolatilityModel(LogHarBase linearBase, Booster trees, PredictiveDistribution distribution)
     {
         if (trees.FeatureCount != FeatureNames.Count)
         {
@@ -25,10 +24,10 @@ public sealed class VolatilityModel : IDisposable
         }
         Base = linearBase;
         Trees = trees;
-        LogBias = logBias;
+        Distribution = distribution;
     }
 
-    /// <summary>The raw model output, ln rv_5d before bias correction, for each row of a row-major matrix.</summary>
+    /// <summary>The raw model output μ(x), the center of ln rv_5d, for each row of a row-major matrix.</summary>
     public double[] PredictLog(ReadOnlySpan<double> features)
     {
         var raw = Trees.PredictRaw(features);
@@ -36,18 +35,19 @@ public sealed class VolatilityModel : IDisposable
         return raw;
     }
 
-    /// <summary>rv_5d forecasts for each row of a row-major matrix.</summary>
+    /// <summary>rv_5d_hat = E[rv_5d] for each row of a row-major matrix.</summary>
     public double[] Forecast(ReadOnlySpan<double> features)
     {
         var forecast = PredictLog(features);
-        for (var r = 0; r < forecast.Length; r++) forecast[r] = ToRv5d(forecast[r]);
+        for (var r = 0; r < forecast.Length; r++) forecast[r] = Describe(forecast[r], features.Slice(r * FeatureNames.Count, FeatureNames.Count)).Rv5dHat;
         return forecast;
     }
 
-    public double ToRv5d(double logForecast) => Math.Exp(logForecast + LogBias);
+    /// <summary>The predictive distribution of a row whose raw output is <paramref name="center"/>.</summary>
+    public ForecastDistribution Describe(double center, ReadOnlySpan<double> features) => Distribution.Describe(center, features);
 
     /// <summary>
-    /// Exact SHAP values of the raw output (ln rv_5d before bias correction): per row, 14 feature contributions
+    /// Exact SHAP values of the raw output μ(x): per row, 14 feature contributions
     /// then the expected value, summing to <see cref="PredictLog"/>. Trees: LightGBM's TreeSHAP; base: the
     /// linear SHAP of <see cref="LogHarBase.AddContributions"/>. SHAP values of a sum of models add up.
     /// </summary>

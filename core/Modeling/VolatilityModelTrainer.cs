@@ -10,9 +10,9 @@ namespace MlRisk.Core.Modeling;
 /// The number of boosting rounds is chosen inside the window: the last <see cref="ModelingOptions.ValidationSessions"/>
 /// rows are held out (after a purge), a model fitted on the rows before them picks the round count with the
 /// lowest held-out squared log-error, and the model is refitted on the whole window with that round count.
-/// The bias correction uses the in-window residuals of the linear base: with six coefficients on hundreds
-/// of rows they are honest estimates of its out-of-sample error, which the trees' in-sample residuals are not,
-/// and one held-out year is too regime-dependent to measure a variance on.
+/// The predictive distribution around the model is fitted on the in-window residuals of the linear base: with six
+/// coefficients on hundreds of rows they are honest estimates of its out-of-sample error, which the trees'
+/// in-sample residuals are not, and one held-out year is too regime-dependent to measure a spread on.
 /// </summary>
 public static class VolatilityModelTrainer
 {
@@ -32,12 +32,16 @@ public static class VolatilityModelTrainer
         }
 
         int rounds;
+        bool varyingScale;
         using (var inner = Fit(set, innerEnd, options.Booster))
         {
             rounds = BestRounds(set, validationStart, trainEnd, inner);
+            varyingScale = VaryingScaleHelps(set, innerEnd, validationStart, trainEnd, inner, rounds, options.Cuts);
         }
         var full = Fit(set, trainEnd, options.Booster with { Iterations = rounds });
-        return new VolatilityModel(full.Base, full.Trees, full.BaseLogBias);
+        var distribution = PredictiveDistribution.Fit(
+            set.Block(0, trainEnd), full.LogRv, full.BaseFit, set.Ret5d.AsSpan(0, trainEnd), options.Cuts, varyingScale);
+        return new VolatilityModel(full.Base, full.Trees, distribution);
     }
 
     /// <summary>The round count, a multiple of <see cref="RoundStep"/>, with the lowest squared log-error on rows [start, end).</summary>
@@ -75,7 +79,34 @@ public static class VolatilityModelTrainer
         return best;
     }
 
-    private sealed record Parts(LogHarBase Base, Booster Trees, double BaseLogBias) : IDisposable
+    /// <summary>
+    /// Whether a spread that depends on the features beats one constant spread on the held-out rows [start, end), by
+    /// the QLIKE of var_5d_hat (the gate's loss): both fitted on the inner rows [0, innerEnd), both around the inner
+    /// model's center with the chosen round count. Decided inside every training window, like the round count.
+    /// </summary>
+    private static bool VaryingScaleHelps(
+        TrainingSet set, int innerEnd, int start, int end, Parts inner, int rounds, IReadOnlyList<double> cuts)
+    {
+        var features = set.Block(0, innerEnd);
+        var ret5d = set.Ret5d.AsSpan(0, innerEnd);
+        var varying = PredictiveDistribution.Fit(features, inner.LogRv, inner.BaseFit, ret5d, cuts, varyingScale: true);
+        var constant = PredictiveDistribution.Fit(features, inner.LogRv, inner.BaseFit, ret5d, cuts, varyingScale: false);
+        var trees = inner.Trees.PredictRaw(set.Block(start, end), rounds);
+        var rows = end - start;
+        var realized = set.Rv5d.AsSpan(start, rows);
+        var varyingVolatility = new double[rows];
+        var constantVolatility = new double[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = set.Row(start + r);
+            var center = inner.Base.Predict(row) + trees[r];
+            varyingVolatility[r] = Math.Sqrt(varying.Describe(center, row).Var5dHat);
+            constantVolatility[r] = Math.Sqrt(constant.Describe(center, row).Var5dHat);
+        }
+        return QLike.Compute(realized, varyingVolatility) < QLike.Compute(realized, constantVolatility);
+    }
+
+    private sealed record Parts(LogHarBase Base, Booster Trees, double[] LogRv, double[] BaseFit) : IDisposable
     {
         public void Dispose() => Trees.Dispose();
     }
@@ -91,6 +122,6 @@ public static class VolatilityModelTrainer
         for (var r = 0; r < trainEnd; r++) initScore[r] = linearBase.Predict(set.Row(r));
 
         using var data = new LightGbmDataset(features, FeatureNames.Count, logRv, initScore, parameters, FeatureNames.All);
-        return new Parts(linearBase, Booster.Train(data, parameters), BiasCorrection.LogBias(logRv, initScore));
+        return new Parts(linearBase, Booster.Train(data, parameters), logRv, initScore);
     }
 }

@@ -28,13 +28,14 @@ public sealed class WalkForward(ModelingOptions options)
             WalkForward = options.WalkForward,
             Booster = options.Booster with { Threads = 1 },
             ValidationSessions = options.ValidationSessions,
+            RegimeCuts = [.. options.Cuts],
         };
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
             f => perFold[f] = RunFold(set, folds[f], perFoldOptions));
 
         var predictions = new List<OutOfSamplePrediction>(set.Rows);
         foreach (var block in perFold) predictions.AddRange(block);
-        return new WalkForwardResult(folds, predictions, AccuracyTable.Score(predictions));
+        return new WalkForwardResult(folds, predictions, AccuracyTable.Score(predictions), CalibrationTable.Score(predictions, options.Cuts));
     }
 
     private static OutOfSamplePrediction[] RunFold(TrainingSet set, WalkForwardFold fold, ModelingOptions options)
@@ -44,18 +45,37 @@ public sealed class WalkForward(ModelingOptions options)
         var har = HarModel.Fit(HarKind.HarRv, train, trainRv);
         var harX = HarModel.Fit(HarKind.HarX, train, trainRv);
         using var model = VolatilityModelTrainer.Train(set, fold.TrainEnd, options);
+        var (constantWidth, climatology) = References(set, fold.TrainEnd, model.Base, options.Cuts);
 
         var test = set.Block(fold.TestStart, fold.TestEnd);
         var forecasts = new Forecaster(model).ExplainBatch(test);
+        var centers = model.PredictLog(test);
         var predictions = new OutOfSamplePrediction[fold.TestRows];
         for (var i = 0; i < predictions.Length; i++)
         {
             var row = fold.TestStart + i;
             var features = set.Row(row);
+            double Constant(double p) => Math.Exp(centers[i] + constantWidth.Quantile(p));
+            var reference = new CalibrationReference(
+                Constant(0.05), Constant(0.10), Constant(0.90), Constant(0.95), climatology[0], climatology[1], climatology[2], climatology[3]);
             predictions[i] = new OutOfSamplePrediction(
-                set.Dates[row], fold.Index, forecasts[i].Rv5dHat, Baseline.Forecast(features), har.Forecast(features),
-                harX.Forecast(features), set.Rv5d[row], forecasts[i].Drivers);
+                set.Dates[row], fold.Index, forecasts[i].Distribution, Baseline.Forecast(features), har.Forecast(features),
+                harX.Forecast(features), set.Rv5d[row], set.Ret5d[row], forecasts[i].Drivers, reference);
         }
         return predictions;
+    }
+
+    /// <summary>The fold's references: the base's in-window residual quantiles, and the regime frequencies of its training rows.</summary>
+    private static (QuantileGrid ConstantWidth, double[] Climatology) References(
+        TrainingSet set, int trainEnd, LogHarBase linearBase, IReadOnlyList<double> cuts)
+    {
+        var residuals = new double[trainEnd];
+        var climatology = new double[Regimes.Names.Count];
+        for (var r = 0; r < trainEnd; r++)
+        {
+            residuals[r] = LogHarBase.LogTarget(set.Rv5d[r]) - linearBase.Predict(set.Row(r));
+            climatology[Regimes.Of(set.Rv5d[r], cuts)] += 1.0 / trainEnd;
+        }
+        return (QuantileGrid.Of(residuals), climatology);
     }
 }

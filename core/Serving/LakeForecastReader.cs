@@ -29,7 +29,8 @@ public sealed class LakeForecastReader(LakeReader reader) : IForecastReader
             if (date < from || date > to) continue;
             double? realized = labels.TryGetValue(date, out var label) ? label.Rv5d : null;
             double? baseline = features.TryGetValue(date, out var row) ? Baseline.Forecast(row.Features) : null;
-            points.Add(new PredictionHistoryPoint(date, prediction.Rv5dHat, realized, baseline, prediction.ModelVersion, prediction.Source));
+            points.Add(new PredictionHistoryPoint(
+                date, prediction.Rv5dHat, realized, baseline, prediction.ModelVersion, prediction.Source, prediction.Distribution));
         }
         return points;
     }

@@ -3,7 +3,7 @@ using MlRisk.Core.Contracts;
 
 namespace MlRisk.Core.Serving;
 
-/// <summary>GET /predictions/latest: the newest stored forecast with its drivers and provenance.</summary>
+/// <summary>GET /predictions/latest: the newest stored forecast with its distribution, drivers and provenance.</summary>
 public sealed record LatestForecastResponse(
     [property: JsonPropertyName("as_of_date")] DateOnly AsOfDate,
     [property: JsonPropertyName("rv_5d_hat")] double Rv5dHat,
@@ -11,4 +11,5 @@ public sealed record LatestForecastResponse(
     [property: JsonPropertyName("top_drivers")] IReadOnlyList<string> TopDrivers,
     [property: JsonPropertyName("drivers")] IReadOnlyList<Driver> Drivers,
     [property: JsonPropertyName("model_version")] string ModelVersion,
-    [property: JsonPropertyName("source")] string Source);
+    [property: JsonPropertyName("source")] string Source,
+    ForecastDistribution Distribution);

@@ -119,14 +119,15 @@ public static class MlRiskApi
 
         return TypedResults.Ok(new PredictResponse(
             forecast.Rv5dHat,
-            null,
+            forecast.Distribution.RegimeProbabilitiesByName,
             Driver.Names(forecast.Drivers),
             body.AsOfDate,
             state.Card.ModelVersion,
             Annualization.Annualize(forecast.Rv5dHat),
             forecast.Drivers,
             source,
-            warnings));
+            warnings,
+            forecast.Distribution));
     }
 
     public static async Task<Results<Ok<PredictionHistoryResponse>, ProblemHttpResult>> HistoryAsync(
@@ -165,7 +166,8 @@ public static class MlRiskApi
             Driver.Names(latest.TopDrivers),
             latest.TopDrivers,
             latest.ModelVersion,
-            latest.Source));
+            latest.Source,
+            latest.Distribution));
     }
 
     public static async Task<Results<Ok<ModelCard>, ProblemHttpResult>> ModelAsync(

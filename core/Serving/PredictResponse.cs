@@ -4,9 +4,10 @@ using MlRisk.Core.Contracts;
 namespace MlRisk.Core.Serving;
 
 /// <summary>
-/// POST /predict's answer: the spec's three fields first (<c>rv_5d_hat</c>, <c>regime_probs</c> always null as
-/// this model has no regimes, <c>top_drivers</c>), then additive fields: <c>warnings</c> names each input outside
-/// the model's training range (empty when none is).
+/// POST /predict's answer: the spec's three fields first (<c>rv_5d_hat</c> = E[rv_5d], <c>regime_probs</c> of calm,
+/// normal, elevated and stressed from the predictive distribution, <c>top_drivers</c>: SHAP of the log-vol center,
+/// not of the spread), then additive fields: the whole <c>distribution</c> (var_5d_hat, quantiles, VaR/ES) and
+/// <c>warnings</c> naming each input outside the model's training range (empty when none is).
 /// </summary>
 public sealed record PredictResponse(
     [property: JsonPropertyName("rv_5d_hat")] double Rv5dHat,
@@ -18,7 +19,8 @@ public sealed record PredictResponse(
     [property: JsonPropertyName("rv_5d_hat_annualized")] double Rv5dHatAnnualized,
     IReadOnlyList<Driver> Drivers,
     string FeaturesSource,
-    IReadOnlyList<InputWarning> Warnings)
+    IReadOnlyList<InputWarning> Warnings,
+    ForecastDistribution Distribution)
 {
     /// <summary>The caller sent feature_vector.</summary>
     public const string FromRequest = "request";

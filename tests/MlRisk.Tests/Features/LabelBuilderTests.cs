@@ -28,12 +28,21 @@ public class LabelBuilderTests
         // r(3..7)^2 = .0001 + .0004 + .000025 + .000225 + 0
         Assert.Equal(
             [
-                new LabelRow(MarketHistory.SessionDate(0), Math.Sqrt(0.001825)),
-                new LabelRow(MarketHistory.SessionDate(1), Math.Sqrt(0.00165)),
-                new LabelRow(MarketHistory.SessionDate(2), Math.Sqrt(0.00075)),
+                new LabelRow(MarketHistory.SessionDate(0), Math.Sqrt(0.001825), 0.025),
+                new LabelRow(MarketHistory.SessionDate(1), Math.Sqrt(0.00165), 0.03),
+                new LabelRow(MarketHistory.SessionDate(2), Math.Sqrt(0.00075), 0.0),
             ],
             labels,
             (expected, actual) => expected.Date == actual.Date && Math.Abs(expected.Rv5d - actual.Rv5d) <= 1e-15);
+    }
+
+    [Fact]
+    public void Ret5d_is_the_sum_of_the_same_five_returns()
+    {
+        var labels = LabelBuilder.Build(SpyRows());
+
+        // r(1..5) = -.02 + .03 - .01 + .02 + .005; r(2..6) = .03 - .01 + .02 + .005 - .015; r(3..7) = -.01 + .02 + .005 - .015 + 0
+        Assert.Equal([0.025, 0.03, 0.0], labels.Select(l => l.Ret5d), (expected, actual) => Math.Abs(expected - actual) <= 1e-15);
     }
 
     [Fact]

@@ -19,7 +19,11 @@ public sealed class ApiContractTests(StandaloneHostFixture host) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var expected = LinearForecaster.Instance.Predict(features);
         Assert.Equal(expected.Rv5dHat, body.GetProperty("rv_5d_hat").GetDouble());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, body.GetProperty("regime_probs").ValueKind);
+        var regimes = body.GetProperty("regime_probs");
+        Assert.Equal(["calm", "normal", "elevated", "stressed"], regimes.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(expected.Distribution.PStressed, regimes.GetProperty("stressed").GetDouble());
+        Assert.Equal(1.0, regimes.EnumerateObject().Sum(p => p.Value.GetDouble()), 12);
+        Assert.Equal(expected.Distribution.Var99, body.GetProperty("distribution").GetProperty("var99_5d").GetDouble());
         Assert.Equal(expected.Drivers.Select(d => d.Feature), body.GetProperty("top_drivers").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(3, body.GetProperty("top_drivers").GetArrayLength());
         Assert.Equal("2024-07-01", body.GetProperty("as_of_date").GetString());

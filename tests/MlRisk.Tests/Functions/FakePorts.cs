@@ -6,6 +6,7 @@ using MlRisk.Core.Modeling;
 using MlRisk.Core.Pipeline;
 using MlRisk.Core.Serving;
 using MlRisk.Core.Modeling.LightGbm;
+using MlRisk.Tests.Modeling;
 
 namespace MlRisk.Tests.Functions;
 
@@ -34,11 +35,12 @@ public sealed class FakeLake : IForecastReader, IRunSummaryStore
             var realized = i < dates.Count - 5 ? forecast.Rv5dHat * (1 + 0.2 * Math.Cos(i / 5.0)) : (double?)null;
             History.Add(new PredictionHistoryPoint(
                 dates[i], forecast.Rv5dHat, realized, values[FeatureNames.IndexOf(FeatureNames.SpyVol20d)] * Math.Sqrt(5.0 / 20.0),
-                "fake-v1", i < dates.Count - 20 ? "walk_forward" : "champion"));
+                "fake-v1", i < dates.Count - 20 ? "walk_forward" : "champion", forecast.Distribution));
         }
         if (History.Count == 0) return;
         var last = History[^1];
-        Latest = new PredictionRow(last.Date, last.Rv5dHat, LinearForecaster.Instance.Predict(Features[last.Date].Features).Drivers,
+        var latest = LinearForecaster.Instance.Predict(Features[last.Date].Features);
+        Latest = new PredictionRow(last.Date, latest.Distribution, latest.Drivers,
             last.ModelVersion, last.Source);
     }
 
@@ -97,7 +99,7 @@ public sealed class LinearForecaster : IForecaster
         }
         var top = Enumerable.Range(0, shap.Length).OrderByDescending(i => Math.Abs(shap[i])).Take(3)
             .Select(i => new Driver(FeatureNames.All[i], features[i], shap[i])).ToList();
-        return new Forecast(Math.Exp(log), top);
+        return new Forecast(TestDistributions.Around(Math.Exp(log)), top);
     }
 }
 
@@ -141,7 +143,10 @@ public sealed class FakeChampion(bool serving) : IChampionModel
             BoostingRounds = 0,
             BaseCoefficients = [],
             BaseMeans = [],
-            LogBias = 0,
+            ScaleCoefficients = TestDistributions.LogNormal.Scale.Coefficients,
+            Shocks = TestDistributions.LogNormal.Shocks.Values,
+            ReturnShocks = TestDistributions.LogNormal.ReturnShocks.Values,
+            RegimeCuts = TestDistributions.LogNormal.RegimeCuts,
             WalkForward = options.WalkForward,
             ValidationSessions = options.ValidationSessions,
             Folds = 1,
@@ -150,6 +155,9 @@ public sealed class FakeChampion(bool serving) : IChampionModel
                 new ForecastScore(AccuracyTable.HarRvName, 0.0112, 0.56, 1 - 0.0112 / 0.0127, 1 - 0.56 / 0.694),
                 new ForecastScore(AccuracyTable.HarXName, 0.0104, 0.49, 1 - 0.0104 / 0.0127, 1 - 0.49 / 0.694)),
             Gate = gate,
+            Calibration = new CalibrationTable(2900, 0.79, 0.89, 0.021, 0.026, 0.022, 0.028, 0.12, 0.19, 1 - 0.12 / 0.19,
+                [290, 290, 290, 290, 290, 290, 290, 290, 290, 290],
+                new VarBacktest(0.95, 580, 31, 31 / 580.0, 0.62, 0.41), new VarBacktest(0.99, 580, 7, 7 / 580.0, 0.61, 0.68)),
         };
     }
 

@@ -65,7 +65,7 @@ public sealed class FunctionsWorkerTests : IDisposable
         var (status, body) = await ExecuteAsync(await functions.Predict(context.Request, CancellationToken.None), context);
 
         Assert.Equal((int)HttpStatusCode.OK, status);
-        Assert.Contains("\"regime_probs\":null", body);
+        Assert.Contains("\"regime_probs\":{\"calm\":", body);
     }
 
     [Fact]

@@ -26,10 +26,10 @@ public static class SampleRows
     public static FeatureRow Features(DateOnly date) =>
         new(date, [-0.11, -0.15, -0.28, 0.17, 0.22, 0.30, 0.29, 82.69, 67.70, 0.82, 21.5, 0.35, 0.71, -0.02]);
 
-    public static List<LabelRow> Labels() => [new(Day1, 0.12), new(Day2, 0.0)];
+    public static List<LabelRow> Labels() => [new(Day1, 0.12, -0.21), new(Day2, 0.0, 0.0)];
 
     public static PredictionRow Prediction(DateOnly date) =>
-        new(date, 0.043,
+        new(date, Modeling.TestDistributions.Around(0.041) with { Rv5dHat = 0.043 },
             [new Driver(FeatureNames.Vix, 82.69, 0.31), new Driver(FeatureNames.SpyVol5d, 0.17, 0.12), new Driver(FeatureNames.VixTerm, 0.82, -0.05)],
             "20260101-abc", "walk_forward");
 }

@@ -164,7 +164,7 @@ public sealed class WriteProtocolTests
         };
         var prediction = SampleRows.Prediction(SampleRows.Day1) with
         {
-            Rv5dHat = 0,
+            Distribution = SampleRows.Prediction(SampleRows.Day1).Distribution with { Rv5dHat = 0 },
             TopDrivers = [new Driver("vix", 1, 1), new Driver("vix", 1, 1), new Driver("moon_phase", 1, 1)],
         };
         var plans = new[]

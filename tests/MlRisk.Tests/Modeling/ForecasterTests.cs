@@ -72,7 +72,7 @@ public class ForecasterTests
     }
 
     [Fact]
-    public void Forecasts_map_the_log_output_back_with_the_bias_and_name_the_top_three_drivers_in_order()
+    public void Forecasts_are_the_mean_of_the_distribution_around_the_log_output_and_name_the_top_three_drivers_in_order()
     {
         using var model = Train();
         var row = Set.Row(123).ToArray();
@@ -83,7 +83,7 @@ public class ForecasterTests
         var expected = Enumerable.Range(0, FeatureNames.Count).OrderByDescending(i => Math.Abs(shap[i])).Take(3)
             .Select(i => new Driver(FeatureNames.All[i], row[i], shap[i]));
         Assert.Equal(expected, forecast.Drivers);
-        Assert.Equal(Math.Exp(model.PredictLog(row)[0] + model.LogBias), forecast.Rv5dHat, 15);
+        Assert.Equal(model.Describe(model.PredictLog(row)[0], row).Rv5dHat, forecast.Rv5dHat, 15);
         Assert.Equal(model.Forecast(row)[0], forecast.Rv5dHat, 15);
     }
 }

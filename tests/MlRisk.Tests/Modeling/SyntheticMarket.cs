@@ -36,7 +36,8 @@ internal static class SyntheticMarket
             features.Add(new FeatureRow(date, values));
             // The label responds to RSI only through a threshold: something for trees to find beyond HAR.
             var shock = rsi < 40.0 ? 0.25 : 0.0;
-            labels.Add(new LabelRow(date, daily * Math.Sqrt(5.0) * Math.Exp(shock + 0.25 * Normal())));
+            var rv5d = daily * Math.Sqrt(5.0) * Math.Exp(shock + 0.25 * Normal());
+            labels.Add(new LabelRow(date, rv5d, rv5d * Normal()));
         }
         return (features, labels);
     }

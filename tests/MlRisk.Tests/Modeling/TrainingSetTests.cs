@@ -13,7 +13,7 @@ public class TrainingSetTests
     {
         var set = TrainingSet.Join(
             [Row(9), Row(7), Row(8)],
-            [new LabelRow(new DateOnly(2020, 1, 7), 0.02), new LabelRow(new DateOnly(2020, 1, 9), 0.03), new LabelRow(new DateOnly(2020, 1, 10), 0.04)]);
+            [new LabelRow(new DateOnly(2020, 1, 7), 0.02, -0.01), new LabelRow(new DateOnly(2020, 1, 9), 0.03, -0.01), new LabelRow(new DateOnly(2020, 1, 10), 0.04, -0.01)]);
 
         Assert.Equal([new DateOnly(2020, 1, 7), new DateOnly(2020, 1, 9)], set.Dates);
         Assert.Equal([0.02, 0.03], set.Rv5d);
@@ -25,7 +25,7 @@ public class TrainingSetTests
         var row = Row(7);
         var bad = row with { Features = row.Features.With(FeatureNames.Vix, double.NaN) };
 
-        var error = Assert.Throws<ArgumentException>(() => TrainingSet.Join([bad], [new LabelRow(bad.Date, 0.02)]));
+        var error = Assert.Throws<ArgumentException>(() => TrainingSet.Join([bad], [new LabelRow(bad.Date, 0.02, -0.01)]));
 
         Assert.Contains("2020-01-07", error.Message);
         Assert.Contains("vix", error.Message);
@@ -34,7 +34,7 @@ public class TrainingSetTests
     [Fact]
     public void Duplicate_feature_dates_are_refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => TrainingSet.Join([Row(7), Row(7)], [new LabelRow(new DateOnly(2020, 1, 7), 0.02)]));
+        var error = Assert.Throws<ArgumentException>(() => TrainingSet.Join([Row(7), Row(7)], [new LabelRow(new DateOnly(2020, 1, 7), 0.02, -0.01)]));
         Assert.Contains("two rows for 2020-01-07", error.Message);
     }
 

@@ -18,7 +18,7 @@ public sealed class PredictHandlerTests
     /// </summary>
     private sealed class OverflowingForecaster : IForecaster
     {
-        public Forecast Predict(FeatureVector features) => new(double.PositiveInfinity,
+        public Forecast Predict(FeatureVector features) => new(Modeling.TestDistributions.Around(1) with { Rv5dHat = double.PositiveInfinity },
             [new Driver(FeatureNames.Vix, features[7], 800), new Driver(FeatureNames.SpyVol5d, features[3], 1), new Driver(FeatureNames.SpyRet1d, features[0], 0.5)]);
     }
 

@@ -1,4 +1,4 @@
-namespace MlRisk.Core.Serving;
+namespace MlRisk.Core.Contracts;
 
 /// <summary>Converts a 5-day volatility to the annualized figure the dashboard labels: rv_5d · sqrt(252 / 5).</summary>
 public static class Annualization

@@ -1,0 +1,107 @@
+using MlRisk.Core.Contracts;
+
+namespace MlRisk.Core.Modeling;
+
+/// <summary>
+/// ln rv_5d = μ(x) + s(x)·ε: μ is the point model's log output, s the <see cref="ScaleModel"/>, and ε's distribution
+/// the empirical one of the standardized training residuals of the base (no normality assumed: they are skewed and
+/// heavy-tailed). The return shocks are the training window's R5 divided by the same window's forecast scale
+/// √E[rv_5d²] (filtered historical simulation): their empirical left tail carries the leverage effect, the
+/// forecast's own error and the fat tails that a variance alone does not.
+/// Everything here is fitted on the training rows only.
+/// </summary>
+public sealed class PredictiveDistribution
+{
+    private readonly double[] _shocks;
+    private readonly double[] _logCuts;
+
+    public PredictiveDistribution(ScaleModel scale, QuantileGrid shocks, QuantileGrid returnShocks, IReadOnlyList<double> regimeCuts)
+    {
+        if (regimeCuts.Count != Regimes.Names.Count - 1)
+        {
+            throw new ArgumentException($"{Regimes.Names.Count} regimes need {Regimes.Names.Count - 1} cut points, got {regimeCuts.Count}", nameof(regimeCuts));
+        }
+        Scale = scale;
+        Shocks = shocks;
+        ReturnShocks = returnShocks;
+        RegimeCuts = regimeCuts;
+        _shocks = [.. shocks.Values];
+        _logCuts = [.. regimeCuts.Select(c => Math.Log(c / Annualization.Factor))];
+    }
+
+    public ScaleModel Scale { get; }
+
+    /// <summary>ε: standardized log-vol forecast errors.</summary>
+    public QuantileGrid Shocks { get; }
+
+    /// <summary>R5 / √E[rv_5d²]: standardized 5-session returns.</summary>
+    public QuantileGrid ReturnShocks { get; }
+
+    /// <summary>Annualized volatility cut points between the regimes.</summary>
+    public IReadOnlyList<double> RegimeCuts { get; }
+
+    /// <summary>
+    /// Fits the scale, the shocks and the return shocks on training rows: <paramref name="logRv"/> = ln rv_5d,
+    /// <paramref name="baseFit"/> the base's in-window forecast of it (six coefficients on hundreds of rows, so its
+    /// residuals are honest estimates of out-of-sample error, which the trees' in-sample residuals are not), and
+    /// <paramref name="ret5d"/> the realized R5 of each row; <paramref name="varyingScale"/> fits the
+    /// <see cref="ScaleModel"/> on the features, otherwise one spread for every row.
+    /// </summary>
+    public static PredictiveDistribution Fit(
+        ReadOnlySpan<double> features, ReadOnlySpan<double> logRv, ReadOnlySpan<double> baseFit, ReadOnlySpan<double> ret5d,
+        IReadOnlyList<double> regimeCuts, bool varyingScale)
+    {
+        var rows = logRv.Length;
+        var residuals = new double[rows];
+        for (var r = 0; r < rows; r++) residuals[r] = logRv[r] - baseFit[r];
+        var scale = varyingScale ? ScaleModel.Fit(features, residuals) : ScaleModel.Constant(residuals);
+
+        var standardized = new double[rows];
+        var scales = new double[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            scales[r] = scale.Scale(features.Slice(r * FeatureNames.Count, FeatureNames.Count));
+            standardized[r] = residuals[r] / scales[r];
+        }
+        var shocks = QuantileGrid.Of(standardized);
+
+        var withShocks = new PredictiveDistribution(scale, shocks, shocks, regimeCuts);
+        var returnShocks = new double[rows];
+        for (var r = 0; r < rows; r++) returnShocks[r] = ret5d[r] / Math.Sqrt(withShocks.SecondMoment(baseFit[r], scales[r]));
+        return new PredictiveDistribution(scale, shocks, QuantileGrid.Of(returnShocks), regimeCuts);
+    }
+
+    /// <summary>The distribution of rv_5d for a date whose point model gives <paramref name="center"/> = μ(x).</summary>
+    public ForecastDistribution Describe(double center, ReadOnlySpan<double> features)
+    {
+        var s = Scale.Scale(features);
+        double first = 0, second = 0;
+        foreach (var z in _shocks)
+        {
+            var e = Math.Exp(s * z);
+            first += e;
+            second += e * e;
+        }
+        var mean = Math.Exp(center) * first / _shocks.Length;
+        var variance = Math.Exp(2 * center) * second / _shocks.Length;
+
+        double Quantile(double p) => Math.Exp(center + s * Shocks.Quantile(p));
+        Span<double> below = stackalloc double[_logCuts.Length];
+        for (var k = 0; k < _logCuts.Length; k++) below[k] = Shocks.Cdf((_logCuts[k] - center) / s);
+
+        var sigma = Math.Sqrt(variance);
+        return new ForecastDistribution(
+            mean, variance,
+            Quantile(0.05), Quantile(0.10), Quantile(0.50), Quantile(0.90), Quantile(0.95),
+            below[0], below[1] - below[0], below[2] - below[1], 1.0 - below[2],
+            -ReturnShocks.Quantile(0.05) * sigma, -ReturnShocks.Quantile(0.01) * sigma,
+            -ReturnShocks.LowerTailMean(0.05) * sigma, -ReturnShocks.LowerTailMean(0.01) * sigma);
+    }
+
+    private double SecondMoment(double center, double s)
+    {
+        var second = 0.0;
+        foreach (var z in _shocks) second += Math.Exp(2 * s * z);
+        return Math.Exp(2 * center) * second / _shocks.Length;
+    }
+}
