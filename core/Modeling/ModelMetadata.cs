@@ -16,6 +16,9 @@ public sealed record ModelMetadata
     /// with var_5d_hat, quantiles, regime probabilities and VaR/ES from the predictive distribution.</remarks>
     public const string Definition = "2";
 
+    /// <summary>The <see cref="Definition"/> this model was trained under, recorded in metadata.json.</summary>
+    public string ModelDefinition => Definition;
+
     public required string Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateOnly TrainingFrom { get; init; }

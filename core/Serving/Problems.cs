@@ -29,7 +29,9 @@ public static class Problems
         {
             var v = violations[i];
             errors[i] = FieldError.At(PredictRequestReader.FeatureVector + "." + v.Feature,
-                string.Create(CultureInfo.InvariantCulture, $"{v.Feature} = {v.Value:R} must be {v.Rule}; allowed {v.Allowed}."),
+                v.Rule == "in " + v.Allowed
+                    ? string.Create(CultureInfo.InvariantCulture, $"{v.Feature} = {v.Value:R} must be in {v.Allowed}.")
+                    : string.Create(CultureInfo.InvariantCulture, $"{v.Feature} = {v.Value:R} must {v.Rule}: allowed {v.Allowed}."),
                 v.Value, v.Allowed);
         }
         return Problem(StatusCodes.Status422UnprocessableEntity, "feature-out-of-domain", "Feature values outside their domain",
