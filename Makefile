@@ -32,8 +32,10 @@ tests/azurite/node_modules/.bin/azurite-blob: tests/azurite/package.json tests/a
 	npm ci --prefix tests/azurite --no-audit --no-fund
 	touch $@
 
+# The Functions-host harness tests start the published worker (./mlrisk publishes it when stale).
 test: web azurite
 	dotnet build MlRisk.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+	./mlrisk --help >/dev/null
 	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal"
 
 # The end-to-end runs start the app ./mlrisk runs; the launcher publishes it when stale.
