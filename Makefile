@@ -4,7 +4,7 @@ SHELL := /bin/bash
 DATA ?= ./data
 ARTIFACTS ?= ./artifacts
 
-.PHONY: all run serve validate web azurite test bench clean
+.PHONY: all run serve validate web azurite dockerfile-lint test bench clean
 
 all: run serve
 
@@ -32,8 +32,17 @@ tests/azurite/node_modules/.bin/azurite-blob: tests/azurite/package.json tests/a
 	npm ci --prefix tests/azurite --no-audit --no-fund
 	touch $@
 
-test: web azurite
+# The Dockerfile linter the deployment tests run (npm, lockfile).
+dockerfile-lint: tests/dockerfile-lint/node_modules/.bin/dockerfile-utils
+
+tests/dockerfile-lint/node_modules/.bin/dockerfile-utils: tests/dockerfile-lint/package.json tests/dockerfile-lint/package-lock.json
+	npm ci --prefix tests/dockerfile-lint --no-audit --no-fund
+	touch $@
+
+# The Functions-host harness tests start the published worker (./mlrisk publishes it when stale).
+test: web azurite dockerfile-lint
 	dotnet build MlRisk.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+	./mlrisk --help >/dev/null
 	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal"
 
 # The end-to-end runs start the app ./mlrisk runs; the launcher publishes it when stale.

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlRisk.Core.Pipeline;
 using Serilog;
 using Serilog.Events;
+using Serilog.Extensions.Logging;
 using Serilog.Filters;
 using Serilog.Formatting.Compact;
 
@@ -23,7 +25,12 @@ public static class ConsoleLogging
     /// <param name="stdoutIsTerminal">
     /// Whether a person reads stdout, which decides auto; the Functions worker passes false, its host reads stdout.
     /// </param>
-    public static IServiceCollection AddMlRiskLogging(this IServiceCollection services, bool stdoutIsTerminal)
+    /// <param name="besideOtherProviders">
+    /// Serilog as one logging provider among those registered, instead of the logger factory. The Functions worker
+    /// passes true: its own provider sends every event to the host as an RpcLog with the invocation id, which is how
+    /// the host records a function's logs; Serilog as the factory would bypass it and leave only stdout.
+    /// </param>
+    public static IServiceCollection AddMlRiskLogging(this IServiceCollection services, bool stdoutIsTerminal, bool besideOtherProviders = false)
     {
         services.AddOptions<LoggingOptions>().BindConfiguration(LoggingOptions.Section)
             .Validate(o => LoggingOptions.Choose(o.Format, stdoutIsTerminal) is not null,
@@ -37,22 +44,30 @@ public static class ConsoleLogging
             sp.GetRequiredService<ConsoleLogFormat>().Format == LogFormat.Text
                 ? new ConsoleStageReporter(Console.Out, Console.IsErrorRedirected ? null : Console.Error, sp.GetRequiredService<TimeProvider>())
                 : new ConsoleStageReporter(TextWriter.Null, null, sp.GetRequiredService<TimeProvider>())));
-        return services.AddSerilog((sp, logger) =>
+        if (besideOtherProviders)
         {
-            Configure(logger);
-            if (sp.GetRequiredService<ConsoleLogFormat>().Format == LogFormat.Json)
-            {
-                logger.WriteTo.Console(new CompactJsonFormatter());
-                return;
-            }
-            // The stage reporter already says what the runner's events say, once and readably.
-            logger.Filter.ByExcluding(Matching.FromSource<PipelineRunner>())
-                .WriteTo.Console(
-                    outputTemplate: TextTemplate,
-                    formatProvider: CultureInfo.InvariantCulture,
-                    restrictedToMinimumLevel: LogEventLevel.Warning,
-                    standardErrorFromLevel: LogEventLevel.Verbose);
-        });
+            services.AddLogging();
+            services.AddSingleton<ILoggerProvider>(sp =>
+                new SerilogLoggerProvider(WriteToConsole(sp, new LoggerConfiguration()).CreateLogger(), dispose: true));
+            return services;
+        }
+        return services.AddSerilog((sp, logger) => WriteToConsole(sp, logger));
+    }
+
+    private static LoggerConfiguration WriteToConsole(IServiceProvider sp, LoggerConfiguration logger)
+    {
+        Configure(logger);
+        if (sp.GetRequiredService<ConsoleLogFormat>().Format == LogFormat.Json)
+        {
+            return logger.WriteTo.Console(new CompactJsonFormatter());
+        }
+        // The stage reporter already says what the runner's events say, once and readably.
+        return logger.Filter.ByExcluding(Matching.FromSource<PipelineRunner>())
+            .WriteTo.Console(
+                outputTemplate: TextTemplate,
+                formatProvider: CultureInfo.InvariantCulture,
+                restrictedToMinimumLevel: LogEventLevel.Warning,
+                standardErrorFromLevel: LogEventLevel.Verbose);
     }
 
     /// <summary>Levels and enrichment shared by every sink: Information and up, framework noise from Warning, the log context.</summary>

@@ -15,9 +15,10 @@ namespace MlRisk.Functions.Hosting;
 public static class MlRiskComposition
 {
     /// <param name="stdoutIsTerminal">Whether a person reads stdout, which decides Logging:Format=auto.</param>
-    public static IHostApplicationBuilder AddMlRisk(this IHostApplicationBuilder builder, bool stdoutIsTerminal)
+    /// <param name="besideHostLogging">The Functions worker: keep the worker's logging provider (RpcLog to the host) beside Serilog.</param>
+    public static IHostApplicationBuilder AddMlRisk(this IHostApplicationBuilder builder, bool stdoutIsTerminal, bool besideHostLogging = false)
     {
-        builder.Services.AddMlRiskLogging(stdoutIsTerminal);
+        builder.Services.AddMlRiskLogging(stdoutIsTerminal, besideHostLogging);
         builder.Services.AddMlRiskCore(builder.Configuration);
         builder.Services.AddMlRiskServing();
         builder.AddMlRiskSchedules();

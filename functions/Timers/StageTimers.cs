@@ -9,7 +9,8 @@ namespace MlRisk.Functions.Timers;
 /// The timer functions of the Functions host, one per <see cref="PipelineJob"/>, each on its schedule app
 /// setting. Stages are idempotent (DESIGN §2), so a past-due or repeated firing only does what is pending;
 /// it is logged and run all the same. A failing stage fails the invocation, which the host logs and retries
-/// at the next firing.
+/// at the next firing. So does a firing that finds the lake locked by another run (after Lake:LockWait): the
+/// invocation fails with <see cref="MlRisk.Core.Lake.LakeLockedException"/> and runs nothing.
 /// </summary>
 public sealed class StageTimers(IPipelineTrigger trigger, ILogger<StageTimers> log)
 {
