@@ -37,7 +37,7 @@ public sealed record RunSummaryFile(string Path, string RunId, string Status, IR
         var summary = JsonSerializer.Deserialize<RunSummary>(File.ReadAllBytes(path), MlRiskJson.Files)
             ?? throw new InvalidDataException($"{path}: holds no run summary");
         var stages = summary.Stages.Select(s => new StageTiming(
-            Name(s.Stage), Name(s.Status), s.DurationMs, s.Result?.PartitionsWritten ?? 0)).ToList();
+            s.Stage, Name(s.Status), s.DurationMs, s.Result?.PartitionsWritten ?? 0)).ToList();
         return new RunSummaryFile(path, summary.RunId, Name(summary.Status), stages);
     }
 

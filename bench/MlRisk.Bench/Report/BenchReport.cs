@@ -1,3 +1,4 @@
+using MlRisk.Core.Pipeline;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -17,8 +18,8 @@ namespace MlRisk.Bench.Report;
 /// </summary>
 public static class BenchReport
 {
-    private static readonly string[] DataStages = ["ingest", "features", "labels"];
-    private static readonly string[] AllStages = ["ingest", "features", "labels", "train", "infer"];
+    private static readonly StageName[] DataStages = [StageName.Ingest, StageName.Features, StageName.Labels];
+    private static readonly StageName[] AllStages = Enum.GetValues<StageName>();
 
     public static ResultsTable Tabulate(BenchResults results)
     {
@@ -80,8 +81,8 @@ public static class BenchReport
         foreach (var stage in AllStages)
         {
             var written = Median(runs, r => r.Summary.Stages.First(s => s.Stage == stage).PartitionsWritten);
-            table.Add($"  {stage}", Median(runs, r => r.StageMs(stage)), Unit.Milliseconds,
-                stage == "train" ? "writes the model registry, not the lake" : $"{written.ToString("N0", CultureInfo.InvariantCulture)} partitions written");
+            table.Add($"  {stage.ToString().ToLowerInvariant()}", Median(runs, r => r.StageMs(stage)), Unit.Milliseconds,
+                stage == StageName.Train ? "writes the model registry, not the lake" : $"{written.ToString("N0", CultureInfo.InvariantCulture)} partitions written");
         }
         table.Add("peak memory (max RSS)", Median(runs, r => r.PeakRssMiB), Unit.MiB, Spread(runs, r => r.PeakRssMiB, Unit.MiB));
         table.Add("partitions written", Median(runs, r => r.PartitionsWritten), Unit.Count, "all datasets");
@@ -92,13 +93,13 @@ public static class BenchReport
         table.Section("Walk-forward training (the train stage alone: read, walk-forward folds, final fit, gate, registry)");
         if (results.Real is { } real)
         {
-            table.Add("real CSV folder, cold run", Median(real.Cold, r => r.StageMs("train")) / 1000, Unit.Seconds,
-                Spread(real.Cold, r => r.StageMs("train") / 1000, Unit.Seconds), Target.Below(5, Unit.Seconds, "issue 3: walk-forward on the real folder"));
+            table.Add("real CSV folder, cold run", Median(real.Cold, r => r.StageMs(StageName.Train)) / 1000, Unit.Seconds,
+                Spread(real.Cold, r => r.StageMs(StageName.Train) / 1000, Unit.Seconds), Target.Below(5, Unit.Seconds, "issue 3: walk-forward on the real folder"));
         }
-        table.Add("synthetic, cold run", Median(results.Synthetic.Cold, r => r.StageMs("train")) / 1000, Unit.Seconds,
-            Spread(results.Synthetic.Cold, r => r.StageMs("train") / 1000, Unit.Seconds));
-        table.Add("synthetic, incremental run (one new label retrains)", Median(results.Incremental, r => r.StageMs("train")) / 1000, Unit.Seconds,
-            Spread(results.Incremental, r => r.StageMs("train") / 1000, Unit.Seconds));
+        table.Add("synthetic, cold run", Median(results.Synthetic.Cold, r => r.StageMs(StageName.Train)) / 1000, Unit.Seconds,
+            Spread(results.Synthetic.Cold, r => r.StageMs(StageName.Train) / 1000, Unit.Seconds));
+        table.Add("synthetic, incremental run (one new label retrains)", Median(results.Incremental, r => r.StageMs(StageName.Train)) / 1000, Unit.Seconds,
+            Spread(results.Incremental, r => r.StageMs(StageName.Train) / 1000, Unit.Seconds));
     }
 
     private static void AddAccuracy(ResultsTable table, AccuracyTable accuracy)
