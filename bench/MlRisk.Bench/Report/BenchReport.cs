@@ -1,4 +1,3 @@
-using MlRisk.Core.Pipeline;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -9,6 +8,7 @@ using MlRisk.Bench.Micro;
 using MlRisk.Core.Calendar;
 using MlRisk.Core.Contracts;
 using MlRisk.Core.Modeling;
+using MlRisk.Core.Pipeline;
 
 namespace MlRisk.Bench.Report;
 
