@@ -276,7 +276,7 @@ function showModel(model) {
   const gate = $("gate");
   gate.hidden = false;
   gate.className = "gate " + (card.gate.passed ? "passed" : "failed");
-  gate.textContent = (card.gate.passed ? "Gate passed" : "Gate failed") + ` (margin ${pct(card.gate.margin, 0)}): ${card.gate.summary ?? card.gate.detail}`;
+  gate.textContent = (card.gate.passed ? "Gate passed" : "Gate failed") + ` (margin ${pct(card.gate.margin, 0)}): ${(card.gate.summary ?? card.gate.detail ?? "").replace(/^(passed|failed):\s*/, "")}`;
 
   // Improvements over the baseline come computed from the API: the dashboard shows them, it does not derive them.
   const scores = card.scores || [];
@@ -298,8 +298,7 @@ function showCalibration(model) {
   const c = model.body && model.body.calibration;
   if (!c) {
     setState("calibration-state", model.ok || model.status === 503 ? "This model has no calibration table." : "Could not load the calibration: " + problemText(model), !model.ok && model.status !== 503);
-    $("coverage").hidden = true;
-    showChart("pit-chart", false);
+    $("calibration-body").hidden = true;
     return false;
   }
   setState("calibration-state", `${c.rows} out-of-sample forecast dates${model.ok ? "" : " of the candidate that did not pass the gate"}.`);
