@@ -3,11 +3,21 @@
 
 const ANNUALIZE = Math.sqrt(252 / 5);
 const NAMES = { model: "LightGBM (model)", baseline: "Baseline (20d vol, horizon-matched)", har_rv: "HAR-RV", har_x: "HAR-X" };
-const charts = { drivers: null, history: null };
+const REGIMES = [
+  { key: "p_calm", name: "calm", color: "#7fb3d9" },
+  { key: "p_normal", name: "normal", color: "#2458b3" },
+  { key: "p_elevated", name: "elevated", color: "#d68910" },
+  { key: "p_stressed", name: "stressed", color: "#a93226" },
+];
+const DEFAULT_CUTS = [0.12, 0.2, 0.3];
+const charts = { drivers: null, history: null, pit: null, reliability: null };
 window.mlrisk = charts;
 
 const $ = (id) => document.getElementById(id);
 const pct = (x, digits = 2) => (x * 100).toFixed(digits) + "%";
+/** A loss of the 5-session log return in dollars per $1M of value: 1e6 × (1 − e^−loss). */
+const dollarsPerMillion = (loss) => Math.round(1e6 * (1 - Math.exp(-loss)));
+const usd = (x) => "$" + x.toLocaleString("en-US");
 
 /** Fetches JSON; resolves {ok, status, body} for HTTP answers and rejects only when the API is unreachable. */
 async function api(path) {
@@ -22,6 +32,7 @@ function problemText(result) {
   return b && (b.detail || b.title) ? (b.detail || b.title) : `HTTP ${result.status}`;
 }
 
+/** A chart's box keeps its height while its data loads (no layout shift); it is hidden only when there is nothing to draw. */
 function showChart(canvasId, visible) {
   $(canvasId).parentElement.hidden = !visible;
 }
@@ -63,13 +74,14 @@ function showLatest(latest, health) {
 }
 
 function showDrivers(latest) {
-  if (!latest.ok) { setState("drivers-state", "No forecast, so no drivers yet."); return; }
+  if (!latest.ok) { setState("drivers-state", "No forecast, so no drivers yet."); showChart("drivers-chart", false); return; }
   const drivers = latest.body.drivers || [];
-  if (drivers.length === 0) { setState("drivers-state", "This forecast has no stored drivers."); return; }
+  if (drivers.length === 0) { setState("drivers-state", "This forecast has no stored drivers."); showChart("drivers-chart", false); return; }
   setState("drivers-state", "");
   showChart("drivers-chart", true);
   const labels = drivers.map((d) => `${d.feature} = ${formatValue(d.value)}`);
   const values = drivers.map((d) => d.shap);
+  $("drivers-text").textContent = drivers.map((d, i) => `${labels[i]}: ${d.shap >= 0 ? "+" : "−"}${Math.abs(d.shap).toFixed(4)}`).join("; ");
   charts.drivers?.destroy();
   charts.drivers = new Chart($("drivers-chart"), {
     type: "bar",
@@ -89,6 +101,74 @@ function showDrivers(latest) {
   });
 }
 
+/** Whole percentages that add up to 100 (largest remainder), so the words of the regime bar sum to 100 %. */
+function wholePercents(ps) {
+  const raw = ps.map((p) => p * 100);
+  const floors = raw.map(Math.floor);
+  let left = 100 - floors.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => [r - floors[i], i]).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) { if (left <= 0) break; floors[i] += 1; left -= 1; }
+  return floors;
+}
+
+function regimeRanges(cuts) {
+  const c = cuts.map((x) => Math.round(x * 100));
+  return [`below ${c[0]} %`, `${c[0]}–${c[1]} %`, `${c[1]}–${c[2]} %`, `${c[2]} % or more`];
+}
+
+function showRegimes(latest, cuts) {
+  const d = latest.ok ? latest.body.distribution : null;
+  const bar = $("regime-bar");
+  const words = $("regime-words");
+  if (!d) {
+    setState("regimes-state", latest.ok ? "This forecast has no regime probabilities." : "No forecast, so no regime probabilities yet.");
+    bar.hidden = true; words.hidden = true;
+    bar.setAttribute("aria-label", "No regime probabilities");
+    return;
+  }
+  setState("regimes-state", "");
+  const ps = REGIMES.map((r) => d[r.key]);
+  const shown = wholePercents(ps);
+  const ranges = regimeRanges(cuts);
+  bar.replaceChildren();
+  words.replaceChildren();
+  REGIMES.forEach((r, i) => {
+    const seg = document.createElement("span");
+    seg.className = "segment";
+    seg.dataset.regime = r.name;
+    seg.style.width = (ps[i] * 100) + "%";
+    seg.style.background = r.color;
+    seg.title = `${r.name} week: ${shown[i]} %`;
+    bar.append(seg);
+    const li = document.createElement("li");
+    li.dataset.regime = r.name;
+    li.dataset.value = String(ps[i]);
+    li.innerHTML = `<span class="swatch" style="background:${r.color}"></span><span class="word"></span> <span class="range"></span>`;
+    li.querySelector(".word").textContent = `${r.name} week: ${shown[i]} %`;
+    li.querySelector(".range").textContent = `(${ranges[i]} annualized)`;
+    words.append(li);
+  });
+  bar.setAttribute("aria-label", "Regime probabilities: " + REGIMES.map((r, i) => `${r.name} ${shown[i]} %`).join(", "));
+  $("regime-cuts").textContent = "A week's regime is set by its realized rv5d, annualized, against the cut points of the model.";
+}
+
+function showRisk(latest) {
+  const d = latest.ok ? latest.body.distribution : null;
+  if (!d) {
+    setState("risk-state", latest.ok ? "This forecast has no VaR or ES." : "No forecast, so no VaR or ES yet.");
+    $("risk-table").hidden = true;
+    return;
+  }
+  setState("risk-state", `For $1M of SPY held over the five sessions after ${latest.body.as_of_date}:`);
+  for (const key of ["var95", "es95", "var99", "es99"]) {
+    const loss = d[key + "_5d"];
+    const p = $(key + "-pct"), u = $(key + "-usd");
+    p.dataset.value = String(loss);
+    p.textContent = pct(loss);
+    u.textContent = usd(dollarsPerMillion(loss));
+  }
+}
+
 function formatValue(v) {
   const a = Math.abs(v);
   return a !== 0 && (a < 0.01 || a >= 1000) ? v.toExponential(2) : v.toFixed(a < 1 ? 4 : 2);
@@ -103,8 +183,8 @@ async function loadHistory(range, latestDate) {
   }
   setState("history-state", "Loading…");
   let result;
-  try { result = await api("predictions" + query); } catch { setState("history-state", "API unreachable.", true); return; }
-  if (!result.ok) { setState("history-state", "Could not load history: " + problemText(result), true); return; }
+  try { result = await api("predictions" + query); } catch { setState("history-state", "API unreachable.", true); showChart("history-chart", false); return; }
+  if (!result.ok) { setState("history-state", "Could not load history: " + problemText(result), true); showChart("history-chart", false); return; }
   const points = result.body.points;
   if (points.length === 0) {
     setState("history-state", "No forecasts stored in this range yet.");
@@ -120,10 +200,16 @@ async function loadHistory(range, latestDate) {
     type: "line",
     data: {
       labels: points.map((p) => p.date),
+      // The first three keep their places (forecast, realized, baseline); the fan's edges follow, each upper edge
+      // filled down to its lower edge by index. Chart.js draws dataset 0 last, so the lines lie on the bands.
       datasets: [
         { label: "Forecast rv_5d", data: points.map((p) => p.rv_5d_hat), borderColor: "#2458b3", backgroundColor: "#2458b3" },
         { label: "Realized rv_5d", data: points.map((p) => p.rv_5d), borderColor: "#1d2330", backgroundColor: "#1d2330" },
         { label: "Baseline", data: points.map((p) => p.baseline), borderColor: "#b9770e", backgroundColor: "#b9770e", borderDash: [5, 4] },
+        band("q05", points, "rv_5d_q05", false),
+        band("q05–q95 (90 %)", points, "rv_5d_q95", { target: 3 }, "rgba(36, 88, 179, 0.13)"),
+        band("q10", points, "rv_5d_q10", false),
+        band("q10–q90 (80 %)", points, "rv_5d_q90", { target: 5 }, "rgba(36, 88, 179, 0.22)"),
       ],
     },
     options: {
@@ -134,9 +220,47 @@ async function loadHistory(range, latestDate) {
         x: { ticks: { maxTicksLimit: 8, autoSkip: true } },
         y: { title: { display: true, text: "rv_5d (5-day, not annualized)" }, ticks: { callback: (v) => pct(v, 1) } },
       },
-      plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.parsed.y == null ? "n/a" : pct(c.parsed.y)}` } } },
+      plugins: {
+        legend: { labels: { filter: (item, data) => !data.datasets[item.datasetIndex].edge, boxHeight: 10 } },
+        tooltip: {
+          filter: (c) => !c.dataset.edge,
+          callbacks: {
+            label: (c) => {
+              const p = points[c.dataIndex];
+              if (c.datasetIndex === 4) return `q05–q95: ${range(p, "rv_5d_q05", "rv_5d_q95")}`;
+              if (c.datasetIndex === 6) return `q10–q90: ${range(p, "rv_5d_q10", "rv_5d_q90")}`;
+              return `${c.dataset.label}: ${c.parsed.y == null ? "n/a" : pct(c.parsed.y)}`;
+            },
+          },
+        },
+      },
     },
   });
+  describeHistory(points);
+}
+
+/** A fan edge: the lower edges are unnamed in the legend; an upper edge fills down to its lower edge. */
+function band(label, points, key, fill, color) {
+  return {
+    label, fill, edge: fill === false,
+    data: points.map((p) => (p.distribution ? p.distribution[key] : null)),
+    borderWidth: 0, pointRadius: 0, borderColor: "transparent", backgroundColor: color || "transparent",
+  };
+}
+
+function range(p, lo, hi) {
+  return p.distribution ? `${pct(p.distribution[lo])} – ${pct(p.distribution[hi])}` : "n/a";
+}
+
+function describeHistory(points) {
+  const last = points[points.length - 1];
+  const realized = points.filter((p) => p.rv_5d != null);
+  const lastRealized = realized[realized.length - 1];
+  let text = `Latest forecast ${last.date}: ${pct(last.rv_5d_hat)}`;
+  if (last.distribution) text += `, 80 % band ${range(last, "rv_5d_q10", "rv_5d_q90")}, 90 % band ${range(last, "rv_5d_q05", "rv_5d_q95")}`;
+  text += ".";
+  if (lastRealized) text += ` Last realized ${lastRealized.date}: ${pct(lastRealized.rv_5d)} (forecast ${pct(lastRealized.rv_5d_hat)}).`;
+  $("history-text").textContent = text;
 }
 
 function showModel(model) {
@@ -152,7 +276,7 @@ function showModel(model) {
   const gate = $("gate");
   gate.hidden = false;
   gate.className = "gate " + (card.gate.passed ? "passed" : "failed");
-  gate.textContent = (card.gate.passed ? "Gate passed" : "Gate failed") + ` (margin ${pct(card.gate.margin, 0)}): ${card.gate.detail}`;
+  gate.textContent = (card.gate.passed ? "Gate passed" : "Gate failed") + ` (margin ${pct(card.gate.margin, 0)}): ${(card.gate.summary ?? card.gate.detail ?? "").replace(/^(passed|failed):\s*/, "")}`;
 
   // Improvements over the baseline come computed from the API: the dashboard shows them, it does not derive them.
   const scores = card.scores || [];
@@ -170,6 +294,125 @@ function showModel(model) {
   $("scores").hidden = scores.length === 0;
 }
 
+function showCalibration(model) {
+  const c = model.body && model.body.calibration;
+  if (!c) {
+    setState("calibration-state", model.ok || model.status === 503 ? "This model has no calibration table." : "Could not load the calibration: " + problemText(model), !model.ok && model.status !== 503);
+    $("calibration-body").hidden = true;
+    return false;
+  }
+  setState("calibration-state", `${c.rows} out-of-sample forecast dates${model.ok ? "" : " of the candidate that did not pass the gate"}.`);
+  for (const [level, target] of [[80, 0.8], [90, 0.9]]) {
+    const dd = $("coverage" + level);
+    dd.dataset.value = String(c["coverage" + level]);
+    dd.textContent = pct(c["coverage" + level], 1);
+    $(`coverage${level}-note`).textContent = `target ${pct(target, 0)} · interval score ${c["interval_score" + level].toFixed(4)}`
+      + ` vs ${c["constant_width_interval_score" + level].toFixed(4)} for a constant width`;
+  }
+  const gain = c.ranked_probability_improvement;
+  $("rps").textContent = `${(gain * 100).toFixed(1)} % ${gain >= 0 ? "better" : "worse"}`;
+  $("rps-note").textContent = `RPS ${c.ranked_probability_score.toFixed(4)} vs ${c.climatology_ranked_probability_score.toFixed(4)} for climatology`;
+
+  const body = $("exceedances").tBodies[0];
+  body.replaceChildren();
+  for (const v of [c.var95, c.var99].filter(Boolean)) {
+    const row = body.insertRow();
+    row.dataset.level = String(v.level);
+    row.insertCell().textContent = `VaR ${pct(v.level, 0)}`;
+    row.insertCell().textContent = String(v.windows);
+    row.insertCell().textContent = String(v.exceedances);
+    row.insertCell().textContent = pct(v.exceedance_rate, 1);
+    row.insertCell().textContent = pct(1 - v.level, 0);
+    pCell(row, v.kupiec_p);
+    pCell(row, v.christoffersen_p);
+  }
+
+  const pit = c.pit_histogram || [];
+  if (typeof Chart === "undefined" || pit.length === 0) { showChart("pit-chart", false); return true; }
+  showChart("pit-chart", true);
+  const total = pit.reduce((a, b) => a + b, 0);
+  const uniform = total / pit.length;
+  const labels = pit.map((_, i) => `${i * 10}–${(i + 1) * 10} %`);
+  $("pit-text").textContent = `Realized rv5d per decile of its forecast distribution: ${pit.join(", ")} (flat would be ${uniform.toFixed(0)} each).`;
+  charts.pit?.destroy();
+  charts.pit = new Chart($("pit-chart"), {
+    data: {
+      labels,
+      datasets: [
+        { type: "bar", label: "Forecast dates", data: pit, backgroundColor: "#7fa3d9", order: 2 },
+        { type: "line", label: "Flat (calibrated)", data: pit.map(() => uniform), borderColor: "#1d2330", borderDash: [4, 3], borderWidth: 1.5, pointRadius: 0, order: 1 },
+      ],
+    },
+    options: {
+      maintainAspectRatio: false, animation: false,
+      plugins: { legend: { display: false } },
+      scales: { x: { title: { display: true, text: "PIT decile" }, ticks: { maxRotation: 0, autoSkip: true } }, y: { beginAtZero: true, title: { display: true, text: "dates" } } },
+    },
+  });
+  return true;
+}
+
+function pCell(row, p) {
+  const cell = row.insertCell();
+  cell.textContent = p.toFixed(3);
+  cell.className = p < 0.05 ? "worse" : "better";
+}
+
+/**
+ * Reliability of the regime probabilities, derived here from the stored history (the API has no table):
+ * per regime, the dates are binned by its forecast probability and each bin's mean forecast is set against how
+ * often the realized rv_5d, annualized, fell in that regime. The 5-day windows overlap, so the counts are not independent.
+ */
+function showReliability(result, cuts) {
+  const points = result && result.ok ? result.body.points.filter((p) => p.source === "walk_forward" && p.rv_5d != null && p.distribution) : [];
+  if (typeof Chart === "undefined" || points.length < 50) {
+    $("reliability-text").textContent = points.length < 50 ? "Reliability needs at least 50 out-of-sample dates with a realized rv5d." : "";
+    showChart("reliability-chart", false);
+    return;
+  }
+  const MIN_DATES = 20, BINS = 5;
+  const realizedRegime = (rv) => cuts.filter((c) => rv * ANNUALIZE >= c).length;
+  const series = REGIMES.map((r, k) => {
+    const bins = Array.from({ length: BINS }, () => ({ p: 0, hit: 0, n: 0 }));
+    let p = 0, hit = 0;
+    for (const pt of points) {
+      const f = pt.distribution[r.key];
+      const came = realizedRegime(pt.rv_5d) === k ? 1 : 0;
+      const b = bins[Math.min(BINS - 1, Math.floor(f * BINS))];
+      b.p += f; b.hit += came; b.n += 1; p += f; hit += came;
+    }
+    return {
+      regime: r, mean: p / points.length, observed: hit / points.length,
+      bins: bins.filter((b) => b.n >= MIN_DATES).map((b) => ({ x: b.p / b.n, y: b.hit / b.n, n: b.n })),
+    };
+  });
+  showChart("reliability-chart", true);
+  $("reliability-text").textContent = `Over ${points.length} dates: `
+    + series.map((s) => `${s.regime.name} forecast ${pct(s.mean, 0)} on average, came ${pct(s.observed, 0)}`).join("; ")
+    + `. Bins of width ${100 / BINS} points with at least ${MIN_DATES} dates; overlapping 5-day windows.`;
+  charts.reliability?.destroy();
+  charts.reliability = new Chart($("reliability-chart"), {
+    type: "scatter",
+    data: {
+      datasets: [
+        { label: "perfect", data: [{ x: 0, y: 0 }, { x: 1, y: 1 }], showLine: true, borderColor: "#8a93a3", borderDash: [4, 3], borderWidth: 1, pointRadius: 0 },
+        ...series.map((s) => ({ label: s.regime.name, data: s.bins, showLine: true, borderColor: s.regime.color, backgroundColor: s.regime.color, pointRadius: 3, borderWidth: 1.5 })),
+      ],
+    },
+    options: {
+      maintainAspectRatio: false, animation: false,
+      plugins: {
+        legend: { labels: { boxWidth: 10, boxHeight: 10 } },
+        tooltip: { callbacks: { label: (c) => c.raw.n == null ? "" : `${c.dataset.label}: forecast ${pct(c.raw.x, 0)}, came ${pct(c.raw.y, 0)} (${c.raw.n} dates)` } },
+      },
+      scales: {
+        x: { min: 0, max: 1, title: { display: true, text: "forecast probability" }, ticks: { callback: (v) => pct(v, 0) } },
+        y: { min: 0, max: 1, title: { display: true, text: "observed frequency" }, ticks: { callback: (v) => pct(v, 0) } },
+      },
+    },
+  });
+}
+
 function improvementCell(row, gain) {
   const cell = row.insertCell();
   if (gain == null) { cell.textContent = "—"; return; }
@@ -178,12 +421,11 @@ function improvementCell(row, gain) {
 }
 
 async function main() {
-  showChart("drivers-chart", false);
-  showChart("history-chart", false);
   if (typeof Chart === "undefined") {
     const banner = $("banner");
     banner.hidden = false;
     banner.textContent = "Chart.js did not load (/vendor/chart.umd.js): run `npm ci --prefix web` and rebuild the app. Charts are unavailable.";
+    for (const canvas of document.querySelectorAll("canvas")) showChart(canvas.id, false);
   }
   let latest, health, model;
   try {
@@ -192,12 +434,17 @@ async function main() {
     const banner = $("banner");
     banner.hidden = false;
     banner.textContent = "The API is unreachable. Is the MlRisk host running? Reload to retry.";
-    for (const id of ["latest-body", "drivers-state", "history-state", "model-state"]) setState(id, "Unavailable.", true);
+    for (const id of ["latest-body", "drivers-state", "regimes-state", "risk-state", "history-state", "calibration-state", "model-state"]) setState(id, "Unavailable.", true);
+    for (const canvas of document.querySelectorAll("canvas")) showChart(canvas.id, false);
     document.body.dataset.state = "unreachable";
     return;
   }
+  const cuts = model.body?.metadata?.regime_cuts ?? DEFAULT_CUTS;
   showLatest(latest, health);
   showModel(model);
+  showRegimes(latest, cuts);
+  showRisk(latest);
+  const calibrated = showCalibration(model);
   if (typeof Chart !== "undefined") {
     showDrivers(latest);
     const latestDate = latest.ok ? latest.body.as_of_date : null;
@@ -208,7 +455,10 @@ async function main() {
         await loadHistory(button.dataset.range, latestDate);
       });
     }
-    await loadHistory(document.querySelector(".ranges button.active").dataset.range, latestDate);
+    await Promise.all([
+      loadHistory(document.querySelector(".ranges button.active").dataset.range, latestDate),
+      calibrated ? api("predictions").then((all) => showReliability(all, cuts), () => showReliability(null, cuts)) : showReliability(null, cuts),
+    ]);
   }
   document.body.dataset.state = "ready";
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MlRisk.Tests.Serving;
 
@@ -35,12 +37,7 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 1000 } });
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-
-        await page.GotoAsync(host.BaseAddress.ToString());
-        await page.WaitForSelectorAsync("body[data-state=ready]", new PageWaitForSelectorOptions { Timeout = 15_000 });
+        var (page, errors) = await OpenAsync(browser);
 
         var latest = await HttpJson.ReadAsync(await host.Client.GetAsync("/predictions/latest"));
         var rv = latest.GetProperty("rv_5d_hat").GetDouble();
@@ -53,9 +50,7 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
         var historyPoints = await page.EvaluateAsync<int>("() => window.mlrisk.history.data.datasets[0].data.filter(v => v != null).length");
         Assert.Equal(3, driverBars);
         Assert.True(historyPoints > 200, $"history chart drew {historyPoints} points");
-        Assert.True(await page.EvaluateAsync<bool>(
-            "() => { const c = document.getElementById('history-chart'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true; return false; }"),
-            "the history canvas is blank");
+        Assert.True(await CanvasIsDrawnAsync(page, "history-chart"), "the history canvas is blank");
         Assert.Equal(4, await page.Locator("#scores tbody tr").CountAsync());
         Assert.Empty(errors);
 
@@ -65,6 +60,123 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
         await page.SetViewportSizeAsync(390, 844);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-phone.png"), FullPage = true });
     }
+
+    [ChromiumFact]
+    public async Task The_dashboard_draws_the_forecast_fan_regimes_risk_and_calibration_from_the_api()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var (page, errors) = await OpenAsync(browser);
+        var latest = await HttpJson.ReadAsync(await host.Client.GetAsync("/predictions/latest"));
+        var distribution = latest.GetProperty("distribution");
+
+        // The fan: each upper edge is filled down to its lower edge (the Filler plugin took it), with the API's quantiles.
+        var history = await page.EvaluateAsync<JsonElement>(
+            "() => { const c = window.mlrisk.history; return { labels: c.data.labels, datasets: c.data.datasets.map((d, i) => " +
+            "({ label: d.label, data: d.data, fill: c.getDatasetMeta(i).$filler ? c.getDatasetMeta(i).$filler.fill : null })) }; }");
+        var all = await HttpJson.ReadAsync(await host.Client.GetAsync("/predictions"));
+        var byDate = all.GetProperty("points").EnumerateArray().ToDictionary(p => p.GetProperty("date").GetString()!, p => p.GetProperty("distribution"));
+        var labels = history.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray();
+        var datasets = history.GetProperty("datasets").EnumerateArray().ToArray();
+        int Index(string label) => Array.FindIndex(datasets, d => d.GetProperty("label").GetString() == label);
+        Assert.Equal(0, Index("Forecast rv_5d"));
+        foreach (var (lower, upper, band) in new[] { ("rv_5d_q05", "rv_5d_q95", "q05–q95 (90 %)"), ("rv_5d_q10", "rv_5d_q90", "q10–q90 (80 %)") })
+        {
+            var upperEdge = datasets[Index(band)];
+            var lowerIndex = Index(lower[^3..]);
+            Assert.True(lowerIndex > 0, $"no {lower[^3..]} edge under the {band} band");
+            Assert.Equal(lowerIndex, upperEdge.GetProperty("fill").GetInt32());
+            Assert.Equal(labels.Select(d => byDate[d].GetProperty(upper).GetDouble()), upperEdge.GetProperty("data").EnumerateArray().Select(v => v.GetDouble()));
+            Assert.Equal(labels.Select(d => byDate[d].GetProperty(lower).GetDouble()), datasets[lowerIndex].GetProperty("data").EnumerateArray().Select(v => v.GetDouble()));
+        }
+        Assert.Contains(Pct(distribution.GetProperty("rv_5d_q10").GetDouble()) + " – " + Pct(distribution.GetProperty("rv_5d_q90").GetDouble()),
+            await page.Locator("#history-text").InnerTextAsync());
+
+        // The regime bar: four segments as wide as their probabilities, and four words whose whole percentages sum to 100.
+        var regimes = new[] { "calm", "normal", "elevated", "stressed" };
+        Assert.Equal(4, await page.Locator("#regime-bar .segment").CountAsync());
+        var barWidth = (await page.Locator("#regime-bar").BoundingBoxAsync())!.Width;
+        var shownSum = 0;
+        for (var i = 0; i < regimes.Length; i++)
+        {
+            var p = distribution.GetProperty("p_" + regimes[i]).GetDouble();
+            var segment = (await page.Locator($"#regime-bar .segment[data-regime={regimes[i]}]").BoundingBoxAsync())!;
+            Assert.InRange(segment.Width / barWidth, p - 0.02, p + 0.02);
+            var word = await page.Locator($"#regime-words li[data-regime={regimes[i]}] .word").InnerTextAsync();
+            var match = Regex.Match(word, $"^{regimes[i]} week: (\\d+) %$");
+            Assert.True(match.Success, $"regime word '{word}'");
+            var shown = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.InRange(shown, p * 100 - 1, p * 100 + 1);
+            shownSum += shown;
+        }
+        Assert.InRange(shownSum, 99, 101);
+        Assert.Contains("stressed", await page.Locator("#regime-bar").GetAttributeAsync("aria-label"));
+
+        // VaR and ES of the next five sessions, in % and in dollars per $1M of the log-return loss.
+        Assert.Contains("$ per $1M", await page.Locator("#risk-table thead").InnerTextAsync());
+        foreach (var key in new[] { "var95", "es95", "var99", "es99" })
+        {
+            var loss = distribution.GetProperty(key + "_5d").GetDouble();
+            Assert.Equal(Pct(loss), await page.Locator($"#{key}-pct").InnerTextAsync());
+            var dollars = Math.Round(1e6 * (1 - Math.Exp(-loss)), MidpointRounding.AwayFromZero);
+            Assert.Equal("$" + dollars.ToString("N0", CultureInfo.InvariantCulture), await page.Locator($"#{key}-usd").InnerTextAsync());
+        }
+
+        // Calibration: coverage, the PIT histogram chart, the reliability chart, the VaR exceedances.
+        var calibration = (await HttpJson.ReadAsync(await host.Client.GetAsync("/model"))).GetProperty("calibration");
+        foreach (var level in new[] { "80", "90" })
+            Assert.Equal(Pct(calibration.GetProperty("coverage" + level).GetDouble(), "F1"), await page.Locator("#coverage" + level).InnerTextAsync());
+        Assert.Equal(calibration.GetProperty("pit_histogram").EnumerateArray().Select(v => v.GetInt32()),
+            await page.EvaluateAsync<int[]>("() => window.mlrisk.pit.data.datasets[0].data"));
+        Assert.True(await CanvasIsDrawnAsync(page, "pit-chart"), "the PIT canvas is blank");
+        Assert.Equal(5, await page.EvaluateAsync<int>("() => window.mlrisk.reliability.data.datasets.length"));
+        Assert.True(await CanvasIsDrawnAsync(page, "reliability-chart"), "the reliability canvas is blank");
+        foreach (var level in new[] { "var95", "var99" })
+        {
+            var v = calibration.GetProperty(level);
+            var cells = await page.Locator($"#exceedances tbody tr[data-level='{v.GetProperty("level").GetDouble().ToString(CultureInfo.InvariantCulture)}'] td").AllInnerTextsAsync();
+            Assert.Equal(v.GetProperty("windows").GetInt32().ToString(CultureInfo.InvariantCulture), cells[1]);
+            Assert.Equal(v.GetProperty("exceedances").GetInt32().ToString(CultureInfo.InvariantCulture), cells[2]);
+        }
+
+        // Every chart has an accessible name and its numbers as text next to it.
+        foreach (var canvas in new[] { "drivers-chart", "history-chart", "pit-chart", "reliability-chart" })
+        {
+            var element = page.Locator("#" + canvas);
+            Assert.Equal("img", await element.GetAttributeAsync("role"));
+            Assert.False(string.IsNullOrWhiteSpace(await element.GetAttributeAsync("aria-label")), canvas);
+            var text = await page.Locator("#" + await element.GetAttributeAsync("aria-describedby")).InnerTextAsync();
+            Assert.False(string.IsNullOrWhiteSpace(text), $"{canvas} has no text alternative");
+        }
+        Assert.Empty(errors);
+
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-distribution.png"), FullPage = true });
+        // On a phone nothing is wider than the screen once the charts have followed the viewport (they resize on a frame).
+        await page.SetViewportSizeAsync(390, 844);
+        await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-distribution-phone.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
+    /// <summary>The dashboard at 1200×1000, ready; errors collects page errors and console errors.</summary>
+    private async Task<(IPage Page, List<string> Errors)> OpenAsync(IBrowser browser)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 1000 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add($"console: {m.Text} ({m.Location})"); };
+
+        await page.GotoAsync(host.BaseAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-state=ready]", new PageWaitForSelectorOptions { Timeout = 15_000 });
+        return (page, errors);
+    }
+
+    private static string Pct(double x, string format = "F2") => (x * 100).ToString(format, CultureInfo.InvariantCulture) + "%";
+
+    private static Task<bool> CanvasIsDrawnAsync(IPage page, string id) => page.EvaluateAsync<bool>(
+        "(id) => { const c = document.getElementById(id); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true; return false; }", id);
 }
 
 /// <summary>The dashboard's honest states: an empty lake without a model, and an API that does not answer.</summary>
