@@ -25,13 +25,13 @@ public sealed class PredictionsDataset : Dataset<PredictionRow>
 
     internal override void Encode(PartitionColumnsWriter writer, IReadOnlyList<PredictionRow> rows)
     {
-        writer.Dates([.. rows.Select(r => r.Date)]);
-        writer.Doubles([.. rows.Select(r => r.Rv5dHat)]);
-        writer.StringLists([.. rows.Select(r => r.TopDrivers.Select(d => d.Feature).ToArray())]);
-        writer.Strings([.. rows.Select(r => r.ModelVersion)]);
-        writer.Strings([.. rows.Select(r => r.Source)]);
-        writer.DoubleLists([.. rows.Select(r => r.TopDrivers.Select(d => d.Shap).ToArray())]);
-        writer.DoubleLists([.. rows.Select(r => r.TopDrivers.Select(d => d.Value).ToArray())]);
+        writer.Dates("date", [.. rows.Select(r => r.Date)]);
+        writer.Doubles("rv_5d_hat", [.. rows.Select(r => r.Rv5dHat)]);
+        writer.StringLists("top_drivers", [.. rows.Select(r => r.TopDrivers.Select(d => d.Feature).ToArray())]);
+        writer.Strings("model_version", [.. rows.Select(r => r.ModelVersion)]);
+        writer.Strings("source", [.. rows.Select(r => r.Source)]);
+        writer.DoubleLists("driver_shap", [.. rows.Select(r => r.TopDrivers.Select(d => d.Shap).ToArray())]);
+        writer.DoubleLists("driver_value", [.. rows.Select(r => r.TopDrivers.Select(d => d.Value).ToArray())]);
     }
 
     internal override PredictionRow[] Decode(PartitionColumnsReader reader)
