@@ -13,7 +13,11 @@ namespace MlRisk.Core.Lake;
 /// process holds the run lock, so that no other process writes.
 /// Decoded rows: the features and labels stages read the whole curated history; with the rows ingest (or
 /// features) has just published or read, such a read costs the file reads and a byte compare instead of Parquet
-/// decoding and the checks.
+/// decoding and the checks. Measured to pay (2026-12-01, 2 cores shared, load 5-7; 6 runs each with the cache
+/// and without it, interleaved; medians, ingest to labels): the synthetic one-day incremental run's labels stage
+/// 57 ms instead of 173 ms (stage sum 530 instead of 617 ms), the real-CSV cold run on tmpfs features 348 instead
+/// of 437 ms and labels 137 instead of 224 ms (stage sum 1.01 instead of 1.17 s); the ranges did not overlap.
+/// A no-op run reads no Parquet, so there it changes nothing.
 /// </remarks>
 public sealed class LakeRunCache
 {
