@@ -26,10 +26,10 @@ public sealed class CuratedMarketDataset : Dataset<CuratedRow>
         var date = new DateOnly[n];
         double[] ret = new double[n], adj = new double[n];
         for (var i = 0; i < n; i++) (symbol[i], date[i], ret[i], adj[i]) = (rows[i].Symbol, rows[i].Date, rows[i].Ret, rows[i].AdjClose);
-        writer.Strings(symbol);
-        writer.Dates(date);
-        writer.Doubles(ret);
-        writer.Doubles(adj);
+        writer.Strings("symbol", symbol);
+        writer.Dates("date", date);
+        writer.Doubles("ret", ret);
+        writer.Doubles("adj_close", adj);
     }
 
     internal override CuratedRow[] Decode(PartitionColumnsReader reader)

@@ -16,6 +16,7 @@ public abstract class Dataset<TRow> : DatasetContract
     /// <summary>Rows of one partition in the order they are stored: by key, ordinal.</summary>
     internal TRow[] Ordered(IEnumerable<TRow> rows) => [.. rows.OrderBy(KeyOf, StringComparer.Ordinal)];
 
+    /// <summary>Gives <paramref name="writer"/> every contract column by name, in any order (it stores them in contract order).</summary>
     internal abstract void Encode(PartitionColumnsWriter writer, IReadOnlyList<TRow> rows);
 
     internal abstract TRow[] Decode(PartitionColumnsReader reader);

@@ -8,9 +8,24 @@ public abstract class DatasetContract
 {
     public const string PartitionFileName = "part-00000.parquet";
 
+    private Dictionary<string, ColumnSpec>? _columnsByName;
+
     public abstract string Name { get; }
 
     public abstract IReadOnlyList<ColumnSpec> Columns { get; }
+
+    /// <summary>
+    /// The contract column <paramref name="name"/>, which must be of <paramref name="type"/>. Encoding and decoding
+    /// both address columns through this, by name, so a dataset's code cannot drift from its contract unnoticed.
+    /// </summary>
+    internal ColumnSpec Column(string name, ColumnType type)
+    {
+        // Columns never change after construction; a race builds the same dictionary twice.
+        var byName = _columnsByName ??= Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        if (!byName.TryGetValue(name, out var column)) throw new ArgumentException($"{Name} has no column {name}", nameof(name));
+        if (column.Type != type) throw new ArgumentException($"{Name}.{name} is {column.Type} in the contract, not {type}", nameof(type));
+        return column;
+    }
 
     public string PartitionFolder(DateOnly date) => $"{Name}/date={date:yyyy-MM-dd}";
 

@@ -2,7 +2,7 @@ using MlRisk.Core.Contracts;
 
 namespace MlRisk.Core.Lake;
 
-/// <summary>features_daily: date and the 14 features of <see cref="FeatureNames"/>, in that order.</summary>
+/// <summary>features_daily: date and the 14 features of <see cref="FeatureNames"/>, stored in that order.</summary>
 public sealed class FeaturesDataset : Dataset<FeatureRow>
 {
     public override string Name => "features_daily";
@@ -16,12 +16,12 @@ public sealed class FeaturesDataset : Dataset<FeatureRow>
 
     internal override void Encode(PartitionColumnsWriter writer, IReadOnlyList<FeatureRow> rows)
     {
-        writer.Dates([.. rows.Select(r => r.Date)]);
+        writer.Dates("date", [.. rows.Select(r => r.Date)]);
         for (var f = 0; f < FeatureNames.Count; f++)
         {
             var column = new double[rows.Count];
             for (var i = 0; i < rows.Count; i++) column[i] = rows[i].Features[f];
-            writer.Doubles(column);
+            writer.Doubles(FeatureNames.All[f], column);
         }
     }
 

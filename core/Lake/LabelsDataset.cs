@@ -15,9 +15,9 @@ public sealed class LabelsDataset : Dataset<LabelRow>
 
     internal override void Encode(PartitionColumnsWriter writer, IReadOnlyList<LabelRow> rows)
     {
-        writer.Dates([.. rows.Select(r => r.Date)]);
-        writer.Doubles([.. rows.Select(r => r.Rv5d)]);
-        writer.Doubles([.. rows.Select(r => r.Ret5d)]);
+        writer.Dates("date", [.. rows.Select(r => r.Date)]);
+        writer.Doubles("rv_5d", [.. rows.Select(r => r.Rv5d)]);
+        writer.Doubles("ret_5d", [.. rows.Select(r => r.Ret5d)]);
     }
 
     internal override LabelRow[] Decode(PartitionColumnsReader reader)

@@ -8,62 +8,13 @@ namespace MlRisk.Core.Lake;
 /// Lists and reads datasets. Every file read is checked against its contract; violations of all files are
 /// collected before failing, so one error lists every problem. Files are read and decoded in parallel.
 /// </summary>
-public sealed class LakeReader(ILakeStorage storage, IOptions<LakeOptions> options, ILogger<LakeReader> log)
+public sealed class LakeReader(ILakeStorage storage, LakeRunCache runCache, IOptions<LakeOptions> options, ILogger<LakeReader> log)
 {
-    internal DecodedPartitions Decoded { get; } = new();
-
     private const string DatePrefix = "date=";
 
-    private readonly Lock _listingsGate = new();
-    private readonly Dictionary<string, int> _listingGenerations = new(StringComparer.Ordinal);
-    private Dictionary<string, PartitionListing>? _sharedListings;
-
-    /// <summary>
-    /// Until the returned scope is disposed, each dataset is listed once and that listing is reused: a no-op
-    /// run would otherwise walk the curated folder four times, and on a real filesystem each walk of a few
-    /// thousand partition folders costs about as much as the stage's own work. Sound only while this process
-    /// holds the run lock, so that no other process writes; this process's <see cref="PartitionWriter"/> calls
-    /// <see cref="ForgetListing"/> whenever it publishes.
-    /// </summary>
-    public IDisposable ShareListings()
-    {
-        lock (_listingsGate)
-        {
-            if (_sharedListings is not null) throw new InvalidOperationException("listings are already shared: one run at a time holds the lake");
-            _sharedListings = new Dictionary<string, PartitionListing>(StringComparer.Ordinal);
-        }
-        return new ListingScope(this);
-    }
-
-    /// <summary>Drops <paramref name="dataset"/>'s shared listing, also one being listed right now: its files changed.</summary>
-    public void ForgetListing(DatasetContract dataset)
-    {
-        lock (_listingsGate)
-        {
-            _listingGenerations[dataset.Name] = _listingGenerations.GetValueOrDefault(dataset.Name) + 1;
-            _sharedListings?.Remove(dataset.Name);
-        }
-    }
-
-    public async Task<PartitionListing> ListAsync(DatasetContract dataset, CancellationToken ct)
-    {
-        int generation;
-        lock (_listingsGate)
-        {
-            if (_sharedListings?.TryGetValue(dataset.Name, out var shared) == true) return shared;
-            generation = _listingGenerations.GetValueOrDefault(dataset.Name);
-        }
-        var listing = await ListFilesAsync(dataset, ct);
-        lock (_listingsGate)
-        {
-            // A write published while this listing was being taken makes it stale: return it, but never share it.
-            if (_sharedListings is not null && _listingGenerations.GetValueOrDefault(dataset.Name) == generation)
-            {
-                _sharedListings[dataset.Name] = listing;
-            }
-        }
-        return listing;
-    }
+    /// <summary>What <paramref name="dataset"/>'s folder holds; inside a run, the listing the run already took (see <see cref="LakeRunCache"/>).</summary>
+    public Task<PartitionListing> ListAsync(DatasetContract dataset, CancellationToken ct) =>
+        runCache.ListingAsync(dataset, token => ListFilesAsync(dataset, token), ct);
 
     private async Task<PartitionListing> ListFilesAsync(DatasetContract dataset, CancellationToken ct)
     {
@@ -153,13 +104,13 @@ public sealed class LakeReader(ILakeStorage storage, IOptions<LakeOptions> optio
         {
             var (date, path) = files[i];
             var bytes = await storage.ReadAsync(path, token);
-            if (Decoded.TryGet<TRow>(path, bytes, out var rows))
+            if (runCache.TryGetRows(dataset, path, bytes, out var rows))
             {
                 decoded[i] = rows;
                 return;
             }
             decoded[i] = Decode(dataset, bytes, date, storage.Describe(path), report);
-            if (decoded[i].Length > 0) Decoded.Remember(path, bytes, decoded[i]);
+            if (decoded[i].Length > 0) runCache.Decoded(dataset, path, bytes, decoded[i]);
         });
 
         var total = 0;
@@ -189,14 +140,6 @@ public sealed class LakeReader(ILakeStorage storage, IOptions<LakeOptions> optio
         if (!checks.Failed) dataset.Check(rows, partition, checks);
         report.AddRange(checks.Violations);
         return checks.Failed ? [] : rows;
-    }
-
-    private sealed class ListingScope(LakeReader reader) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (reader._listingsGate) reader._sharedListings = null;
-        }
     }
 
     private static bool TryParseDate(string folder, out DateOnly date)

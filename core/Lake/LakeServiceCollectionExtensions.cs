@@ -18,6 +18,7 @@ public static class LakeServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILakeStorage, FileSystemLakeStorage>();
+        services.TryAddSingleton<LakeRunCache>();
         services.TryAddSingleton<LakeReader>();
         services.TryAddSingleton<PartitionWriter>();
         services.TryAddSingleton<LakeValidator>();

@@ -4,16 +4,19 @@ namespace MlRisk.Core.Lake;
 
 /// <summary>
 /// Reads a partition file's columns by contract name after checking the file's schema against the contract
-/// (column set, physical and logical type, non-null). Handles any number of row groups.
+/// (column set, physical and logical type, non-null). Handles any number of row groups. The mirror of
+/// <see cref="PartitionColumnsWriter"/>: each column asked for is checked against the contract's name and type.
 /// </summary>
 internal sealed class PartitionColumnsReader : IDisposable
 {
     private readonly ParquetFileReader _file;
+    private readonly DatasetContract _dataset;
     private readonly Dictionary<string, int> _leafIndex;
 
-    private PartitionColumnsReader(ParquetFileReader file, Dictionary<string, int> leafIndex, int rows)
+    private PartitionColumnsReader(ParquetFileReader file, DatasetContract dataset, Dictionary<string, int> leafIndex, int rows)
     {
         _file = file;
+        _dataset = dataset;
         _leafIndex = leafIndex;
         Rows = rows;
     }
@@ -74,7 +77,7 @@ internal sealed class PartitionColumnsReader : IDisposable
                 file.Dispose();
                 return null;
             }
-            return new PartitionColumnsReader(file, index, checked((int)file.FileMetaData.NumRows));
+            return new PartitionColumnsReader(file, dataset, index, checked((int)file.FileMetaData.NumRows));
         }
         catch
         {
@@ -83,28 +86,29 @@ internal sealed class PartitionColumnsReader : IDisposable
         }
     }
 
-    public string[] Strings(string column) => Read(column, (reader, n) => reader.LogicalReader<string>().ReadAll(n));
+    public string[] Strings(string column) => Read(column, ColumnType.String, (reader, n) => reader.LogicalReader<string>().ReadAll(n));
 
     public DateOnly[] Dates(string column)
     {
-        var days = Read(column, (reader, n) => ReadPhysical<int>(reader, n));
+        var days = Read(column, ColumnType.Date, (reader, n) => ReadPhysical<int>(reader, n));
         var dates = new DateOnly[days.Length];
         for (var i = 0; i < days.Length; i++) dates[i] = ParquetLayout.FromDays(days[i]);
         return dates;
     }
 
-    public double[] Doubles(string column) => Read(column, (reader, n) => ReadPhysical<double>(reader, n));
+    public double[] Doubles(string column) => Read(column, ColumnType.Double, (reader, n) => ReadPhysical<double>(reader, n));
 
-    public long[] Int64s(string column) => Read(column, (reader, n) => ReadPhysical<long>(reader, n));
+    public long[] Int64s(string column) => Read(column, ColumnType.Int64, (reader, n) => ReadPhysical<long>(reader, n));
 
-    public string[][] StringLists(string column) => Read(column, (reader, n) => reader.LogicalReader<string[]>().ReadAll(n));
+    public string[][] StringLists(string column) => Read(column, ColumnType.StringList, (reader, n) => reader.LogicalReader<string[]>().ReadAll(n));
 
-    public double[][] DoubleLists(string column) => Read(column, (reader, n) => reader.LogicalReader<double[]>().ReadAll(n));
+    public double[][] DoubleLists(string column) => Read(column, ColumnType.DoubleList, (reader, n) => reader.LogicalReader<double[]>().ReadAll(n));
 
     public void Dispose() => _file.Dispose();
 
-    private T[] Read<T>(string column, Func<ColumnReader, int, T[]> readRowGroup)
+    private T[] Read<T>(string column, ColumnType type, Func<ColumnReader, int, T[]> readRowGroup)
     {
+        _dataset.Column(column, type);
         var leaf = _leafIndex[column];
         if (_file.FileMetaData.NumRowGroups == 1) return ReadGroup(0, leaf, readRowGroup);
         var all = new List<T>(Rows);

@@ -13,12 +13,14 @@ internal static class PartitionEncoder
     public static byte[] Encode<TRow>(Dataset<TRow> dataset, IReadOnlyList<TRow> rows)
     {
         var schema = Schemas.GetOrAdd(dataset.Name, _ => ParquetLayout.Schema(dataset.Columns));
+        var columns = new PartitionColumnsWriter(dataset, rows.Count);
+        dataset.Encode(columns, rows);
         using var buffer = new BufferOutputStream();
         using (var file = new ParquetFileWriter(buffer, schema, ParquetLayout.WriterProperties))
         {
             using (var rowGroup = file.AppendRowGroup())
             {
-                dataset.Encode(new PartitionColumnsWriter(rowGroup), rows);
+                columns.WriteTo(rowGroup);
             }
             file.Close();
         }

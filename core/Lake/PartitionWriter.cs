@@ -11,7 +11,7 @@ namespace MlRisk.Core.Lake;
 /// (<see cref="Pipeline.PipelineRunner"/>): the temp files a crash left are removed by the next write.
 /// </summary>
 public sealed class PartitionWriter(
-    ILakeStorage storage, LakeReader reader, IOptions<LakeOptions> options, IFaultPoints faults, ILogger<PartitionWriter> log)
+    ILakeStorage storage, LakeReader reader, LakeRunCache runCache, IOptions<LakeOptions> options, IFaultPoints faults, ILogger<PartitionWriter> log)
 {
     /// <summary>Validates, compares with stored partitions and encodes; writes nothing.</summary>
     public async Task<PartitionWritePlan> PlanAsync<TRow>(Dataset<TRow> dataset, IEnumerable<TRow> rows, CancellationToken ct)
@@ -45,10 +45,7 @@ public sealed class PartitionWriter(
             {
                 var (date, list) = fresh[i];
                 var ordered = dataset.Ordered(list);
-                pending[i] = new PendingPartition(date, dataset.PartitionFile(date), PartitionEncoder.Encode(dataset, ordered), ordered.Length)
-                {
-                    Ordered = ordered,
-                };
+                pending[i] = new PendingPartition<TRow>(dataset, date, PartitionEncoder.Encode(dataset, ordered), ordered);
             });
         }
         return new PartitionWritePlan(dataset, validation.IsValid ? pending : [], stored.Count, revisedPartitions, revisions, validation);
@@ -105,7 +102,7 @@ public sealed class PartitionWriter(
                 }
                 if (published)
                 {
-                    reader.Decoded.Remember(work[i].Partition.Path, work[i].Partition.Content, work[i].Partition.Ordered);
+                    work[i].Partition.ReportPublished(runCache);
                     written[work[i].Plan]++;
                     rows[work[i].Plan] += work[i].Partition.Rows;
                     faults.PartitionPublished(plans[work[i].Plan].Dataset.Name);
@@ -119,7 +116,7 @@ public sealed class PartitionWriter(
         finally
         {
             // Even a publish that failed midway may have added files: no shared listing of these datasets stands.
-            foreach (var plan in plans.Where(p => p.Pending.Count > 0)) reader.ForgetListing(plan.Dataset);
+            foreach (var plan in plans.Where(p => p.Pending.Count > 0)) runCache.FilesChanged(plan.Dataset);
         }
 
         var results = new PartitionWriteResult[plans.Count];
@@ -151,7 +148,7 @@ public sealed class PartitionWriter(
         }
         finally
         {
-            reader.ForgetListing(dataset);
+            runCache.FilesChanged(dataset);
         }
         log.LogWarning("{Dataset}: removed {Leftovers} temp file(s) an interrupted run left, e.g. {Examples}",
             dataset.Name, leftovers.Count, leftovers.Take(3));

@@ -34,17 +34,17 @@ public sealed class PredictionsDataset : Dataset<PredictionRow>
 
     internal override void Encode(PartitionColumnsWriter writer, IReadOnlyList<PredictionRow> rows)
     {
-        writer.Dates([.. rows.Select(r => r.Date)]);
-        writer.Doubles([.. rows.Select(r => r.Rv5dHat)]);
-        writer.StringLists([.. rows.Select(r => r.TopDrivers.Select(d => d.Feature).ToArray())]);
-        writer.Strings([.. rows.Select(r => r.ModelVersion)]);
-        writer.Strings([.. rows.Select(r => r.Source)]);
-        writer.DoubleLists([.. rows.Select(r => r.TopDrivers.Select(d => d.Shap).ToArray())]);
-        writer.DoubleLists([.. rows.Select(r => r.TopDrivers.Select(d => d.Value).ToArray())]);
+        writer.Dates("date", [.. rows.Select(r => r.Date)]);
+        writer.Doubles("rv_5d_hat", [.. rows.Select(r => r.Rv5dHat)]);
+        writer.StringLists("top_drivers", [.. rows.Select(r => r.TopDrivers.Select(d => d.Feature).ToArray())]);
+        writer.Strings("model_version", [.. rows.Select(r => r.ModelVersion)]);
+        writer.Strings("source", [.. rows.Select(r => r.Source)]);
+        writer.DoubleLists("driver_shap", [.. rows.Select(r => r.TopDrivers.Select(d => d.Shap).ToArray())]);
+        writer.DoubleLists("driver_value", [.. rows.Select(r => r.TopDrivers.Select(d => d.Value).ToArray())]);
         for (var c = 1; c < ForecastDistribution.ColumnNames.Count; c++)
         {
             var column = c;
-            writer.Doubles([.. rows.Select(r => r.Distribution.Values[column])]);
+            writer.Doubles(ForecastDistribution.ColumnNames[column], [.. rows.Select(r => r.Distribution.Values[column])]);
         }
     }
 

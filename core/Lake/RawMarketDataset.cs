@@ -42,14 +42,14 @@ public sealed class RawMarketDataset : Dataset<SourceBar>
             (symbol[i], date[i], open[i], high[i], low[i], close[i], volume[i], adj[i]) =
                 (r.Symbol, r.Date, r.Open, r.High, r.Low, r.Close, r.Volume, r.AdjClose);
         }
-        writer.Strings(symbol);
-        writer.Dates(date);
-        writer.Doubles(open);
-        writer.Doubles(high);
-        writer.Doubles(low);
-        writer.Doubles(close);
-        writer.Int64s(volume);
-        writer.Doubles(adj);
+        writer.Strings("symbol", symbol);
+        writer.Dates("date", date);
+        writer.Doubles("open", open);
+        writer.Doubles("high", high);
+        writer.Doubles("low", low);
+        writer.Doubles("close", close);
+        writer.Int64s("volume", volume);
+        writer.Doubles("adj_close", adj);
     }
 
     internal override SourceBar[] Decode(PartitionColumnsReader reader)

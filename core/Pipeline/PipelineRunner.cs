@@ -5,15 +5,15 @@ using MlRisk.Core.Lake;
 namespace MlRisk.Core.Pipeline;
 
 /// <summary>
-/// Runs stages in order under the lake's run lock, sharing dataset listings between stages (see
-/// <see cref="LakeReader.ShareListings"/>): one log event per stage start and end (the run id comes
+/// Runs stages in order under the lake's run lock, sharing dataset listings and decoded partitions between stages
+/// (see <see cref="LakeRunCache"/>): one log event per stage start and end (the run id comes
 /// from a logging scope, so it is on every event of the run, including the stages' own), the same start and end
 /// told to each <see cref="IStageObserver"/>, and a run summary.
 /// </summary>
 public sealed class PipelineRunner(
     IEnumerable<IStage> stages,
     ILakeStorage storage,
-    LakeReader reader,
+    LakeRunCache runCache,
     IRunSummaryStore summaries,
     TimeProvider time,
     IEnumerable<IStageObserver> observers,
@@ -42,7 +42,7 @@ public sealed class PipelineRunner(
         var runId = $"{started:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..8]}";
         using var scope = log.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["Trigger"] = trigger });
         await using var runLock = await storage.AcquireRunLockAsync($"run {runId} ({trigger}, started {started:u})", ct);
-        using var listings = reader.ShareListings();
+        using var cached = runCache.BeginRun();
         log.LogInformation("Run started: stages {Stages}", stages.Select(s => s.ToString()));
 
         var done = new List<StageSummary>();

@@ -38,14 +38,19 @@ public sealed class HistoryInputs : IDisposable
 
     public Forecaster Forecaster { get; }
 
-    /// <summary>A reader with an empty decoded-partition cache, as a fresh process has.</summary>
-    public LakeReader FreshReader() =>
-        new(new FileSystemLakeStorage(Options, TimeProvider.System), Options, NullLogger<LakeReader>.Instance);
+    /// <summary>A reader outside any run: it lists and decodes every time, as a fresh process does.</summary>
+    public LakeReader FreshReader() => Reader(Options, new LakeRunCache());
+
+    /// <summary>A reader whose run cache is <paramref name="runCache"/> (open a run on it to keep decoded partitions).</summary>
+    public LakeReader Reader(LakeRunCache runCache) => Reader(Options, runCache);
+
+    private static LakeReader Reader(IOptions<LakeOptions> options, LakeRunCache runCache) =>
+        new(new FileSystemLakeStorage(options, TimeProvider.System), runCache, options, NullLogger<LakeReader>.Instance);
 
     public static async Task<HistoryInputs> LoadAsync(LakeFolder lake, CancellationToken ct)
     {
         var options = Microsoft.Extensions.Options.Options.Create(new LakeOptions { DataPath = lake.Data });
-        var reader = new LakeReader(new FileSystemLakeStorage(options, TimeProvider.System), options, NullLogger<LakeReader>.Instance);
+        var reader = Reader(options, new LakeRunCache());
         var curated = await reader.ReadAllAsync(Datasets.CuratedMarketDaily, ct);
         var features = await reader.ReadAllAsync(Datasets.FeaturesDaily, ct);
         var matrix = new double[features.Rows.Count * FeatureNames.Count];

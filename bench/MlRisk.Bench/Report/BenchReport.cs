@@ -128,7 +128,7 @@ public static class BenchReport
         table.Add("read full features history (fresh reader)", fresh.MedianNs / 1e6, Unit.Milliseconds,
             $"LakeReader.ReadAllAsync(features_daily), {results.HistoryFeatureRows:N0} partitions, decode + checks, OS file cache warm");
         table.Add("read full features history (warm reader)", Micro(results, "features_read_warm").MedianNs / 1e6, Unit.Milliseconds,
-            "same reader again: file reads + byte compare, decoded rows cached");
+            "same run again (LakeRunCache): listing shared, file reads + byte compare, decoded rows cached");
         table.Add("feature build, whole history", Micro(results, "feature_build").MedianNs / 1e6, Unit.Milliseconds,
             "FeatureBuilder.Build over curated.market_daily");
         var handler = Micro(results, "predict_handler");

@@ -12,7 +12,7 @@ public sealed class SharedListingTests
         await lake.Writer.WriteAsync(Datasets.RawMarket, SampleRows.Raw(), default);
         storage.Listings = 0;
 
-        using (lake.Reader.ShareListings())
+        using (lake.RunCache.BeginRun())
         {
             var first = await lake.Reader.ListAsync(Datasets.RawMarket, default);
             var second = await lake.Reader.ListAsync(Datasets.RawMarket, default);
@@ -38,7 +38,7 @@ public sealed class SharedListingTests
     public async Task A_write_inside_the_scope_is_seen_by_the_next_listing()
     {
         using var lake = CountingLake(out _);
-        using var scope = lake.Reader.ShareListings();
+        using var scope = lake.RunCache.BeginRun();
         var before = await lake.Reader.ListAsync(Datasets.RawMarket, default);
 
         await lake.Writer.WriteAsync(Datasets.RawMarket, SampleRows.Raw(), default);
@@ -51,8 +51,8 @@ public sealed class SharedListingTests
     public async Task A_listing_taken_while_a_write_publishes_is_not_shared()
     {
         using var lake = CountingLake(out var storage);
-        using var scope = lake.Reader.ShareListings();
-        storage.DuringListing = () => lake.Reader.ForgetListing(Datasets.RawMarket);
+        using var scope = lake.RunCache.BeginRun();
+        storage.DuringListing = () => lake.RunCache.FilesChanged(Datasets.RawMarket);
         await lake.Reader.ListAsync(Datasets.RawMarket, default);
         storage.DuringListing = null;
 

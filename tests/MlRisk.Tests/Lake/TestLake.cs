@@ -55,6 +55,8 @@ public sealed class TestLake : IDisposable
 
     public LakeReader Reader => _services.GetRequiredService<LakeReader>();
 
+    public LakeRunCache RunCache => _services.GetRequiredService<LakeRunCache>();
+
     public PartitionWriter Writer => _services.GetRequiredService<PartitionWriter>();
 
     public ILakeStorage Storage => _services.GetRequiredService<ILakeStorage>();
