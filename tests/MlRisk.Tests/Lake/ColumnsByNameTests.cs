@@ -56,11 +56,12 @@ public sealed class ColumnsByNameTests
         Assert.All(error.Violations, v => Assert.Contains("labels_daily.rv_5d is Double in the contract, not Int64", v.Examples[0]));
     }
 
-    /// <summary>labels_daily whose code gives rv_5d before date.</summary>
+    /// <summary>labels_daily whose code gives its columns in reverse order.</summary>
     private sealed class LabelsBackwards : LabelsLike
     {
         internal override void Encode(PartitionColumnsWriter writer, IReadOnlyList<LabelRow> rows)
         {
+            writer.Doubles("ret_5d", [.. rows.Select(r => r.Ret5d)]);
             writer.Doubles("rv_5d", [.. rows.Select(r => r.Rv5d)]);
             writer.Dates("date", [.. rows.Select(r => r.Date)]);
         }
