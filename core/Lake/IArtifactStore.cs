@@ -1,7 +1,8 @@
 namespace MlRisk.Core.Lake;
 
 /// <summary>
-/// Where the model registry and the run summaries keep their files: a folder (<see cref="FileSystemArtifactStore"/>). Paths are relative with '/' separators
+/// Where the model registry and the run summaries keep their files: a folder (<see cref="FileSystemArtifactStore"/>)
+/// or a blob container (<see cref="Blob.BlobArtifactStore"/>). Paths are relative with '/' separators
 /// (<c>models/&lt;version&gt;/model.txt</c>), as in <see cref="ILakeStorage"/>. Every write is whole or absent to a reader;
 /// the writers (train, the run summary) run under the lake's run lock.
 /// </summary>
