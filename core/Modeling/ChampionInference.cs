@@ -14,11 +14,11 @@ public sealed class ChampionInference(ModelRegistry registry)
     {
         var champion = await registry.ReadChampionAsync(ct)
             ?? throw new NoChampionException(
-                $"no model has passed the gate yet ({Path.Combine(registry.ModelsFolder, ModelRegistry.ChampionFile)} does not exist); " +
+                $"no model has passed the gate yet ({registry.ChampionLocation} does not exist); " +
                 "run train and check its gate decision in the run summary");
         var metadata = await registry.ReadMetadataAsync(champion.Version, ct);
         using var model = await registry.LoadModelAsync(metadata, ct);
-        var walkForward = registry.ReadCvPredictions(champion.Version);
+        var walkForward = await registry.ReadCvPredictionsAsync(champion.Version, ct);
         return new PredictionPlanner(champion.Version, metadata.TrainingTo, walkForward, model).Plan(features, predicted);
     }
 }

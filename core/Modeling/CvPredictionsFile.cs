@@ -1,5 +1,6 @@
 using MlRisk.Core.Contracts;
 using ParquetSharp;
+using ParquetSharp.IO;
 
 namespace MlRisk.Core.Modeling;
 
@@ -31,7 +32,8 @@ public static class CvPredictionsFile
         .. Regimes.Names.Select((regime, k) => ("climatology_" + regime, (Func<OutOfSamplePrediction, double>)(p => p.Reference.Climatology[k]))),
     ];
 
-    public static void Write(string path, IReadOnlyList<OutOfSamplePrediction> predictions)
+    /// <summary>The file's bytes, encoded in memory: the registry may keep them in a blob, not a file.</summary>
+    public static byte[] Encode(IReadOnlyList<OutOfSamplePrediction> predictions)
     {
         var columns = new List<Column> { new Column<DateOnly>("date"), new Column<int>("fold") };
         foreach (var (name, _) in Numbers) columns.Add(new Column<double>(name));
@@ -42,19 +44,26 @@ public static class CvPredictionsFile
             columns.Add(new Column<double>($"driver_{d}_shap"));
         }
 
-        using var file = new ParquetFileWriter(path, columns.ToArray(), Compression.Snappy);
-        using var group = file.AppendRowGroup();
-        Write(group, predictions, p => p.Date);
-        Write(group, predictions, p => p.Fold);
-        foreach (var (_, value) in Numbers) Write(group, predictions, value);
-        for (var d = 0; d < Drivers; d++)
+        using var buffer = new BufferOutputStream();
+        using (var file = new ParquetFileWriter(buffer, columns.ToArray(), Compression.Snappy))
         {
-            var driver = d;
-            Write(group, predictions, p => p.Drivers[driver].Feature);
-            Write(group, predictions, p => p.Drivers[driver].Value);
-            Write(group, predictions, p => p.Drivers[driver].Shap);
+            using (var group = file.AppendRowGroup())
+            {
+                Write(group, predictions, p => p.Date);
+                Write(group, predictions, p => p.Fold);
+                foreach (var (_, value) in Numbers) Write(group, predictions, value);
+                for (var d = 0; d < Drivers; d++)
+                {
+                    var driver = d;
+                    Write(group, predictions, p => p.Drivers[driver].Feature);
+                    Write(group, predictions, p => p.Drivers[driver].Value);
+                    Write(group, predictions, p => p.Drivers[driver].Shap);
+                }
+            }
+            file.Close();
         }
-        file.Close();
+        using var bytes = buffer.Finish();
+        return bytes.ToArray();
     }
 
     private static void Write<T>(RowGroupWriter group, IReadOnlyList<OutOfSamplePrediction> predictions, Func<OutOfSamplePrediction, T> value)
@@ -65,9 +74,13 @@ public static class CvPredictionsFile
         writer.WriteBatch(values);
     }
 
-    public static IReadOnlyList<OutOfSamplePrediction> Read(string path)
+    /// <param name="path">Where the bytes came from, for messages.</param>
+    public static IReadOnlyList<OutOfSamplePrediction> Decode(byte[] bytes, string path)
     {
-        using var file = new ParquetFileReader(path) { LogicalTypeFactory = new LogicalTypeFactory { DateAsDateOnly = true } };
+        using var file = new ParquetFileReader(new MemoryStream(bytes, writable: false), leaveOpen: false)
+        {
+            LogicalTypeFactory = new LogicalTypeFactory { DateAsDateOnly = true },
+        };
         var schema = file.FileMetaData.Schema;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < schema.NumColumns; i++) index[schema.Column(i).Name] = i;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using MlRisk.Core.Contracts;
 using MlRisk.Core.Lake;
@@ -6,100 +7,98 @@ using MlRisk.Core.Modeling.LightGbm;
 namespace MlRisk.Core.Modeling;
 
 /// <summary>
-/// The filesystem model registry: &lt;artifacts&gt;/models/&lt;version&gt;/{model.txt, metadata.json, cv_predictions.parquet}
-/// and &lt;artifacts&gt;/models/champion.json. A version folder is written under a temporary name and renamed
-/// into place, so a reader never sees half a model; an existing version is never rewritten. champion.json is
-/// replaced atomically (temp file + rename).
+/// The model registry: models/&lt;version&gt;/{model.txt, cv_predictions.parquet, metadata.json} and models/champion.json
+/// in an <see cref="IArtifactStore"/> (the artifacts folder, or a blob container on the blob backend). A version is
+/// written as one folder whose commit marker is metadata.json (written last), so a reader never sees half a model
+/// and a stored version is never rewritten; champion.json is replaced whole, conditional on the stamp read before.
 /// </summary>
-public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
+public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
 {
     public const string ModelFile = "model.txt";
     public const string MetadataFile = "metadata.json";
     public const string ChampionFile = "champion.json";
 
-    public string ModelsFolder { get; } = Path.Combine(artifactsFolder, "models");
+    private const string Models = "models";
+    private const string ChampionPath = $"{Models}/{ChampionFile}";
 
-    public string VersionFolder(string version) => Path.Combine(ModelsFolder, version);
+    /// <summary>The registry on a folder: <c>&lt;artifactsFolder&gt;/models/…</c>.</summary>
+    public ModelRegistry(string artifactsFolder, TimeProvider time) : this(new FileSystemArtifactStore(artifactsFolder), time)
+    {
+    }
 
-    public bool Exists(string version) => File.Exists(Path.Combine(VersionFolder(version), MetadataFile));
+    /// <summary>Where the models are: a folder path or a blob URL prefix (for messages; a folder only on the folder store).</summary>
+    public string ModelsFolder => store.Describe(Models);
+
+    /// <summary>Where version <paramref name="version"/> is (a folder path or a blob URL prefix).</summary>
+    public string VersionFolder(string version) => store.Describe(VersionPath(version));
+
+    /// <summary>Where champion.json is (a path or a URL).</summary>
+    public string ChampionLocation => store.Describe(ChampionPath);
+
+    /// <summary>Where one file of a version is (a path or a URL).</summary>
+    public string Location(string version, string file) => store.Describe($"{VersionPath(version)}/{file}");
+
+    public async Task<bool> ExistsAsync(string version, CancellationToken ct) => await store.StampAsync(FilePath(version, MetadataFile), ct) is not null;
+
+    /// <summary><see cref="ExistsAsync"/> for callers that cannot await (on blobs it blocks on one request).</summary>
+    public bool Exists(string version) => ExistsAsync(version, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>
     /// Stores a trained model; returns false (and writes nothing) when the version is already stored. Training runs
-    /// under the lake's run lock, so <c>.tmp-*</c> entries found here can only be what a killed run was writing:
-    /// they are removed first.
+    /// under the lake's run lock, so a folder without its metadata.json can only be what a killed run was writing:
+    /// it is removed first.
     /// </summary>
     public async Task<bool> SaveAsync(
         ModelMetadata metadata, string modelText, IReadOnlyList<OutOfSamplePrediction> cvPredictions, CancellationToken ct)
     {
-        if (Exists(metadata.Version)) return false;
-        Directory.CreateDirectory(ModelsFolder);
-        RemoveLeftovers();
-        var temporary = Path.Combine(ModelsFolder, $"{TempFiles.Prefix}{metadata.Version}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(temporary);
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(temporary, ModelFile), modelText, ct);
-            CvPredictionsFile.Write(Path.Combine(temporary, CvPredictionsFile.FileName), cvPredictions);
-            await using (var stream = File.Create(Path.Combine(temporary, MetadataFile)))
-            {
-                await JsonSerializer.SerializeAsync(stream, metadata, MlRiskJson.Files, ct);
-            }
-            Directory.Move(temporary, VersionFolder(metadata.Version));
-            return true;
-        }
-        catch
-        {
-            Directory.Delete(temporary, recursive: true);
-            throw;
-        }
-    }
-
-    private void RemoveLeftovers()
-    {
-        foreach (var folder in Directory.GetDirectories(ModelsFolder, TempFiles.Prefix + "*")) Directory.Delete(folder, recursive: true);
-        foreach (var file in Directory.GetFiles(ModelsFolder, TempFiles.Prefix + "*")) File.Delete(file);
-    }
-
-    /// <summary>Points champion.json at a stored version.</summary>
-    public async Task PromoteAsync(string version, CancellationToken ct)
-    {
-        if (!Exists(version)) throw new InvalidOperationException($"cannot promote model {version}: {VersionFolder(version)} holds no {MetadataFile}");
-        var target = Path.Combine(ModelsFolder, ChampionFile);
-        var temporary = Path.Combine(ModelsFolder, $"{TempFiles.Prefix}{ChampionFile}-{Guid.NewGuid():N}");
-        await using (var stream = File.Create(temporary))
-        {
-            await JsonSerializer.SerializeAsync(stream, new ChampionPointer(version, time.GetUtcNow()), MlRiskJson.Files, ct);
-        }
-        File.Move(temporary, target, overwrite: true);
+        if (await ExistsAsync(metadata.Version, ct)) return false;
+        await store.RemoveLeftoversAsync(Models, MetadataFile, ct);
+        return await store.WriteFolderAsync(VersionPath(metadata.Version),
+        [
+            new ArtifactFile(ModelFile, Encoding.UTF8.GetBytes(modelText)),
+            new ArtifactFile(CvPredictionsFile.FileName, CvPredictionsFile.Encode(cvPredictions)),
+            new ArtifactFile(MetadataFile, JsonSerializer.SerializeToUtf8Bytes(metadata, MlRiskJson.Files)),
+        ], ct);
     }
 
     /// <summary>
-    /// A cheap change marker for champion.json (one stat call, no read): its last write time and length, or null
-    /// when there is no champion. A promotion renames a new file into place, so the marker changes with it.
+    /// Points champion.json at a stored version, replacing it only if it is still the one read here: a promotion never
+    /// silently undoes another it did not see.
     /// </summary>
-    public (DateTime LastWriteUtc, long Length)? ChampionStamp()
+    public async Task PromoteAsync(string version, CancellationToken ct)
     {
-        var file = new FileInfo(Path.Combine(ModelsFolder, ChampionFile));
-        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
+        if (!await ExistsAsync(version, ct))
+        {
+            throw new InvalidOperationException($"cannot promote model {version}: {VersionFolder(version)} holds no {MetadataFile}");
+        }
+        var current = await store.StampAsync(ChampionPath, ct);
+        var pointer = JsonSerializer.SerializeToUtf8Bytes(new ChampionPointer(version, time.GetUtcNow()), MlRiskJson.Files);
+        if (!await store.ReplaceAsync(ChampionPath, pointer, current, ct))
+        {
+            throw new IOException($"{ChampionLocation} changed while model {version} was being promoted: another process writes to the registry "
+                + "outside the run lock. Stop it and rerun train.");
+        }
     }
+
+    /// <summary>
+    /// A cheap change marker for champion.json (one stat or HEAD, no read), or null when there is no champion. A
+    /// promotion replaces the file, so the marker changes with it.
+    /// </summary>
+    public Task<ArtifactStamp?> ChampionStampAsync(CancellationToken ct) => store.StampAsync(ChampionPath, ct);
 
     /// <summary>The served version, or null before any model passed the gate.</summary>
     public async Task<ChampionPointer?> ReadChampionAsync(CancellationToken ct)
     {
-        var path = Path.Combine(ModelsFolder, ChampionFile);
-        if (!File.Exists(path)) return null;
-        await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<ChampionPointer>(stream, MlRiskJson.Files, ct)
-            ?? throw new InvalidDataException($"{path} is empty; delete it and rerun train to promote a model");
+        if (await store.ReadAsync(ChampionPath, ct) is not { } bytes) return null;
+        return JsonSerializer.Deserialize<ChampionPointer>(bytes, MlRiskJson.Files)
+            ?? throw new InvalidDataException($"{ChampionLocation} is empty; delete it and rerun train to promote a model");
     }
 
     public async Task<ModelMetadata> ReadMetadataAsync(string version, CancellationToken ct)
     {
-        var path = Path.Combine(VersionFolder(version), MetadataFile);
-        if (!File.Exists(path)) throw new FileNotFoundException($"model {version} is not in the registry: {path} does not exist", path);
-        await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<ModelMetadata>(stream, MlRiskJson.Files, ct)
-            ?? throw new InvalidDataException($"{path} is empty");
+        var bytes = await ReadAsync(version, MetadataFile, ct);
+        return JsonSerializer.Deserialize<ModelMetadata>(bytes, MlRiskJson.Files)
+            ?? throw new InvalidDataException($"{Location(version, MetadataFile)} is empty");
     }
 
     /// <summary>Rebuilds a stored model exactly: LightGBM trees from model.txt, the log-HAR base and the predictive distribution from metadata.json.</summary>
@@ -112,7 +111,7 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
                 $"model {metadata.Version} was trained on features [{string.Join(", ", metadata.FeatureNames)}], " +
                 $"not the current [{string.Join(", ", FeatureNames.All)}]; retrain it");
         }
-        var text = await File.ReadAllTextAsync(Path.Combine(VersionFolder(metadata.Version), ModelFile), ct);
+        var text = Encoding.UTF8.GetString(await ReadAsync(metadata.Version, ModelFile, ct));
         var trees = Booster.LoadFromString(text, singleRowCopies: singleRowCopies);
         try
         {
@@ -128,16 +127,29 @@ public sealed class ModelRegistry(string artifactsFolder, TimeProvider time)
     }
 
     /// <summary>The most recently trained stored version (versions start with their last training date), or null.</summary>
-    public string? LatestVersion()
-    {
-        if (!Directory.Exists(ModelsFolder)) return null;
-        return Directory.EnumerateDirectories(ModelsFolder)
-            .Where(folder => File.Exists(Path.Combine(folder, MetadataFile)))
-            .Select(Path.GetFileName)
+    public async Task<string?> LatestVersionAsync(CancellationToken ct) =>
+        (await store.ListAsync(Models, ct))
+            .Select(path => path.Split('/'))
+            .Where(parts => parts.Length == 3 && parts[2] == MetadataFile && !parts[1].StartsWith(TempFiles.Prefix, StringComparison.Ordinal))
+            .Select(parts => parts[1])
             .OrderDescending(StringComparer.Ordinal)
             .FirstOrDefault();
-    }
 
+    public async Task<IReadOnlyList<OutOfSamplePrediction>> ReadCvPredictionsAsync(string version, CancellationToken ct) =>
+        CvPredictionsFile.Decode(await ReadAsync(version, CvPredictionsFile.FileName, ct), Location(version, CvPredictionsFile.FileName));
+
+    /// <summary><see cref="ReadCvPredictionsAsync"/> for callers that cannot await.</summary>
     public IReadOnlyList<OutOfSamplePrediction> ReadCvPredictions(string version) =>
-        CvPredictionsFile.Read(Path.Combine(VersionFolder(version), CvPredictionsFile.FileName));
+        ReadCvPredictionsAsync(version, CancellationToken.None).GetAwaiter().GetResult();
+
+    private static string VersionPath(string version) => $"{Models}/{version}";
+
+    private static string FilePath(string version, string file) => $"{VersionPath(version)}/{file}";
+
+    private async Task<byte[]> ReadAsync(string version, string file, CancellationToken ct)
+    {
+        var location = Location(version, file);
+        return await store.ReadAsync(FilePath(version, file), ct)
+            ?? throw new FileNotFoundException($"model {version} is not in the registry: {location} does not exist", location);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class ModelTrainer(
 
         var fingerprint = TrainingFingerprint.Compute(set);
         var version = Version(set, fingerprint, settings);
-        if (registry.Exists(version))
+        if (await registry.ExistsAsync(version, ct))
         {
             var stored = await registry.ReadMetadataAsync(version, ct);
             var champion = await registry.ReadChampionAsync(ct);

@@ -10,7 +10,10 @@ public sealed class PipelineOptions
     /// <summary>Which market source ingest reads: synthetic, csv or live.</summary>
     public string Source { get; set; } = MarketSourceKinds.Synthetic;
 
-    /// <summary>Root of run summaries (runs/&lt;run_id&gt;/summary.json) and, later, the model registry.</summary>
+    /// <summary>
+    /// Root of the run summaries (runs/&lt;run_id&gt;/summary.json) and the model registry (models/…) on the folder
+    /// backend; the blob backend keeps them in Lake:Blob:ArtifactsContainer and does not use this folder.
+    /// </summary>
     public string ArtifactsPath { get; set; } = "artifacts";
 
     /// <summary>Sessions before the last stored date that ingest asks for again, to detect revisions.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MlRisk.Core.Lake;
 using MlRisk.Core.Sources;
 using MlRisk.Core.Modeling;
 
@@ -9,7 +10,8 @@ namespace MlRisk.Core.Pipeline;
 
 /// <summary>
 /// Registers the pipeline: its settings (section <c>Pipeline</c>), the five stages, the runner, the trigger the
-/// timers call, the run summaries and the model registry on the artifacts folder. The stages need the lake
+/// timers call, the run summaries and the model registry on the artifact store (the artifacts folder, or the blob
+/// container of the blob lake). The stages need the lake
 /// (AddMlRiskLake), the market sources (AddMlRiskSources) and the modeling services (AddMlRiskModeling).
 /// </summary>
 public static class PipelineServiceCollectionExtensions
@@ -24,9 +26,11 @@ public static class PipelineServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new ModelRegistry(
-            Path.GetFullPath(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.ArtifactsPath), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IRunSummaryStore, FileSystemRunSummaryStore>();
+        // The blob lake (AddMlRiskBlobLake) replaces this store with its artifacts container.
+        services.TryAddSingleton<IArtifactStore>(sp =>
+            new FileSystemArtifactStore(Path.GetFullPath(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.ArtifactsPath)));
+        services.TryAddSingleton(sp => new ModelRegistry(sp.GetRequiredService<IArtifactStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IRunSummaryStore, ArtifactRunSummaryStore>();
         services.TryAddSingleton<PipelineRunner>();
         services.TryAddSingleton<IPipelineTrigger, PipelineTrigger>();
 

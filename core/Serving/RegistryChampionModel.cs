@@ -1,10 +1,12 @@
+using MlRisk.Core.Lake;
 using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Serving;
 
 /// <summary>
-/// <see cref="IChampionModel"/> over the model registry. Every call stats champion.json, so a promotion is served
-/// at once, but the file is read and the model loaded only when that stat changes: reading and parsing the
+/// <see cref="IChampionModel"/> over the model registry. Every call stamps champion.json (a stat of the file, a HEAD
+/// of the blob for its ETag), so a promotion is served at once, but it is read and the model loaded only when that
+/// stamp changes: reading and parsing the
 /// pointer on each request cost more than the forecast itself. A replaced model is dropped, not disposed,
 /// because requests in flight may still use it: its SafeHandle frees the native booster when the last of them
 /// is done.
@@ -16,7 +18,7 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
 
     public async Task<ChampionState> GetAsync(CancellationToken ct)
     {
-        var stamp = registry.ChampionStamp();
+        var stamp = await registry.ChampionStampAsync(ct);
         if (stamp is null) return await NoChampionAsync(ct);
         if (_loaded is { } loaded && loaded.Stamp == stamp.Value) return loaded.State;
 
@@ -47,7 +49,7 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
 
     private async Task<ChampionState> NoChampionAsync(CancellationToken ct)
     {
-        var latest = registry.LatestVersion();
+        var latest = await registry.LatestVersionAsync(ct);
         if (latest is null)
         {
             return ChampionState.None("no model has been trained yet: run the pipeline (./mlrisk run) to train one", null);
@@ -56,5 +58,5 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
         return ChampionState.None($"model {latest} failed the gate, and no model has passed it: {metadata.Gate.Summary}", ModelCard.Of(metadata));
     }
 
-    private sealed record Loaded((DateTime LastWriteUtc, long Length) Stamp, string Version, ChampionState State);
+    private sealed record Loaded(ArtifactStamp Stamp, string Version, ChampionState State);
 }

@@ -62,8 +62,7 @@ public sealed class RunCommand(Action<IServiceCollection, IConfiguration>? confi
 
             var summary = await runner.RunAsync(stages, "cli", ct);
             await host.StopAsync(CancellationToken.None);
-            var artifactsPath = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value.ArtifactsPath;
-            var file = FileSystemRunSummaryStore.PathOf(artifactsPath, summary.RunId);
+            var file = host.Services.GetRequiredService<IRunSummaryStore>().Describe(summary.RunId);
             var status = summary.Status.ToString().ToLowerInvariant();
             if (host.Services.GetRequiredService<ConsoleLogFormat>().Format == LogFormat.Text)
             {

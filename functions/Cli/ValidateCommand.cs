@@ -75,14 +75,14 @@ public sealed class ValidateCommand(Action<IServiceCollection, IConfiguration>? 
     /// </summary>
     private static async Task<string?> CheckChampionAsync(ModelRegistry registry, CancellationToken ct)
     {
-        var pointer = Path.Combine(registry.ModelsFolder, ModelRegistry.ChampionFile);
+        var pointer = registry.ChampionLocation;
         var reading = pointer;
         try
         {
             if (await registry.ReadChampionAsync(ct) is not { } champion) return null;
-            reading = Path.Combine(registry.VersionFolder(champion.Version), ModelRegistry.MetadataFile);
+            reading = registry.Location(champion.Version, ModelRegistry.MetadataFile);
             var metadata = await registry.ReadMetadataAsync(champion.Version, ct);
-            reading = Path.Combine(registry.VersionFolder(champion.Version), ModelRegistry.ModelFile);
+            reading = registry.Location(champion.Version, ModelRegistry.ModelFile);
             using var model = await registry.LoadModelAsync(metadata, ct);
             return null;
         }

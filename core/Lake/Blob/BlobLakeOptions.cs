@@ -19,6 +19,15 @@ public sealed class BlobLakeOptions
     public string Container { get; set; } = "mlrisk-lake";
 
     /// <summary>
+    /// The container of the model registry and the run summaries; empty means <see cref="Container"/> + "-artifacts",
+    /// so every lake has its own. A container of its own, not a prefix in the lake's, keeps listings and permissions apart.
+    /// </summary>
+    public string ArtifactsContainer { get; set; } = "";
+
+    /// <summary><see cref="ArtifactsContainer"/>, or its default when empty.</summary>
+    public string EffectiveArtifactsContainer => string.IsNullOrEmpty(ArtifactsContainer) ? Container + "-artifacts" : ArtifactsContainer;
+
+    /// <summary>
     /// Duration of the run lock's blob lease, 15–60 s (the service's range). The holder renews it while it runs,
     /// so this is how long a crashed run keeps the lake locked.
     /// </summary>

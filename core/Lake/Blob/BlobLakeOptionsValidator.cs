@@ -25,10 +25,24 @@ internal sealed partial class BlobLakeOptionsValidator : IValidateOptions<BlobLa
                 failures.Add($"{Key(nameof(BlobLakeOptions.ConnectionString))} is not a valid Azure Storage connection string: {e.Message}");
             }
         }
-        if (!ContainerName().IsMatch(options.Container ?? ""))
+        var lakeContainerValid = ContainerName().IsMatch(options.Container ?? "");
+        if (!lakeContainerValid)
         {
-            failures.Add($"{Key(nameof(BlobLakeOptions.Container))} '{options.Container}' is not a valid container name: "
-                + "3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit.");
+            failures.Add($"{Key(nameof(BlobLakeOptions.Container))} '{options.Container}' is not a valid container name: " + ContainerRule + ".");
+        }
+        // The default is derived from the lake's container, so it is judged only when that one is valid (one failure, not two).
+        if (!ContainerName().IsMatch(options.EffectiveArtifactsContainer))
+        {
+            if (lakeContainerValid || !string.IsNullOrEmpty(options.ArtifactsContainer))
+            {
+                failures.Add($"{Key(nameof(BlobLakeOptions.ArtifactsContainer))} '{options.EffectiveArtifactsContainer}' is not a valid container name: "
+                    + ContainerRule
+                    + (string.IsNullOrEmpty(options.ArtifactsContainer) ? $" (the default, {Key(nameof(BlobLakeOptions.Container))} + '-artifacts'; set it)." : "."));
+            }
+        }
+        else if (options.EffectiveArtifactsContainer == options.Container)
+        {
+            failures.Add($"{Key(nameof(BlobLakeOptions.ArtifactsContainer))} is the lake's container '{options.Container}': give the artifacts a container of their own.");
         }
         if (options.LeaseSeconds is < 15 or > 60)
         {
@@ -36,6 +50,8 @@ internal sealed partial class BlobLakeOptionsValidator : IValidateOptions<BlobLa
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private const string ContainerRule = "3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit";
 
     private static string Key(string property) => $"{BlobLakeOptions.Section}:{property}";
 

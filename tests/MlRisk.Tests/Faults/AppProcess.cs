@@ -35,6 +35,8 @@ public sealed class AppProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Stderr
     {
         get

@@ -112,7 +112,7 @@ public sealed class FunctionsWorkerTests : IDisposable
 
         Assert.IsType<LakeForecastReader>(real.Services.GetRequiredService<IForecastReader>());
         Assert.IsType<RegistryChampionModel>(real.Services.GetRequiredService<IChampionModel>());
-        Assert.IsType<FileSystemRunSummaryStore>(real.Services.GetRequiredService<IRunSummaryStore>());
+        Assert.IsType<ArtifactRunSummaryStore>(real.Services.GetRequiredService<IRunSummaryStore>());
         Assert.IsType<PipelineTrigger>(real.Services.GetRequiredService<IPipelineTrigger>());
     }
 }

@@ -50,6 +50,10 @@ public sealed class AzuriteFixture(IMessageSink diagnostics) : IAsyncLifetime
             LeaseSeconds = leaseSeconds,
         }), Options.Create(new LakeOptions { LockWait = lockWait }), time ?? TimeProvider.System, NullLogger<BlobLakeStorage>.Instance);
 
+    /// <summary>A new client over the artifacts (registry, run summaries) of the lake in <paramref name="container"/>: its default container.</summary>
+    public BlobArtifactStore OpenArtifacts(string container) =>
+        new(Options.Create(new BlobLakeOptions { ConnectionString = ConnectionString, Container = container }));
+
     public async Task InitializeAsync()
     {
         if (AzuriteInstall.SkipReason is not null) return;
@@ -110,7 +114,7 @@ public sealed class AzuriteFixture(IMessageSink diagnostics) : IAsyncLifetime
         return process;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -51,6 +51,41 @@ public sealed class BlobLakeOptionsTests
         Assert.Equal("http://127.0.0.1:10000/devstoreaccount1/risk", lake.ContainerUri.ToString());
     }
 
+    [Theory]
+    [InlineData("Bad_Name", "is not a valid container name")]
+    [InlineData("risk", "is the lake's container")]
+    public void An_artifacts_container_that_cannot_be_used_fails_at_start_naming_its_key(string container, string reason)
+    {
+        using var services = Provider(new()
+        {
+            ["Lake:Blob:ConnectionString"] = DevConnectionString,
+            ["Lake:Blob:Container"] = "risk",
+            ["Lake:Blob:ArtifactsContainer"] = container,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("Lake:Blob:ArtifactsContainer", failure);
+        Assert.Contains(reason, failure);
+    }
+
+    [Fact]
+    public void On_blobs_the_registry_and_run_summaries_use_the_artifacts_container_of_the_lake_by_default()
+    {
+        using var services = new ServiceCollection().AddLogging()
+            .AddMlRiskPipeline(Configuration([]))
+            .AddMlRiskBlobLake(Configuration(new() { ["Lake:Blob:ConnectionString"] = DevConnectionString, ["Lake:Blob:Container"] = "risk" }))
+            .BuildServiceProvider();
+
+        var artifacts = Assert.IsType<BlobArtifactStore>(services.GetRequiredService<IArtifactStore>());
+
+        Assert.Equal("http://127.0.0.1:10000/devstoreaccount1/risk-artifacts/models/champion.json", artifacts.Describe("models/champion.json"));
+        Assert.Equal("http://127.0.0.1:10000/devstoreaccount1/risk-artifacts/models/champion.json",
+            services.GetRequiredService<MlRisk.Core.Modeling.ModelRegistry>().ChampionLocation);
+        Assert.IsType<ArtifactRunSummaryStore>(services.GetRequiredService<IRunSummaryStore>());
+    }
+
     [Fact]
     public void Blobs_stage_sixteen_files_at_once_unless_Lake_Parallelism_says_otherwise()
     {

@@ -1,16 +1,21 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Lake.Blob;
 using MlRisk.Core.Modeling;
 using MlRisk.Core.Pipeline;
+using MlRisk.Tests.Faults;
+using MlRisk.Tests.Functions;
 using Xunit.Abstractions;
 
 namespace MlRisk.Tests.Lake.Blob;
 
 /// <summary>
 /// The pipeline above the storage is the same code on blobs: the whole app composed with Lake:Backend=blob against a
-/// real Azurite writes what it writes on a folder, re-runs as a no-op, validates, and respects another run's lease.
+/// real Azurite writes what it writes on a folder (the registry too, in the artifacts container), re-runs as a no-op,
+/// validates, serves from blobs alone, and respects another run's lease.
 /// </summary>
 public sealed class BlobPipelineTests(SyntheticLakesFixture lakes, ITestOutputHelper output) : IClassFixture<SyntheticLakesFixture>
 {
@@ -39,6 +44,43 @@ public sealed class BlobPipelineTests(SyntheticLakesFixture lakes, ITestOutputHe
         {
             Assert.True(bytes.AsSpan().SequenceEqual(lakes.OnBlobs.ModelFiles[path]), $"model file {path} differs between the folder and the blob run");
         }
+    }
+
+    [AzuriteFact]
+    public async Task On_blobs_the_registry_and_run_summaries_are_in_the_artifacts_container_and_serve_answers_from_it_with_no_local_artifacts()
+    {
+        var artifacts = lakes.Azurite.OpenArtifacts(lakes.BlobContainer);
+        var champion = (string)JsonNode.Parse(lakes.OnBlobs.ModelFiles[ModelRegistry.ChampionFile])!["version"]!;
+        Assert.Contains($"{champion}/{ModelRegistry.ModelFile}", lakes.OnBlobs.ModelFiles.Keys);
+        var runs = await artifacts.ListAsync("runs", Ct);
+        Assert.Contains($"runs/{lakes.OnBlobs.Summary!.RunId}/{ArtifactRunSummaryStore.FileName}", runs);
+        var localArtifacts = Path.Combine(lakes.BlobRoot, "artifacts");
+        var environment = lakes.BlobSettings.Where(s => s.Key.StartsWith("Lake:", StringComparison.Ordinal))
+            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+
+        var clock = Stopwatch.StartNew();
+        using (var served = await ServedApp.StartAsync(["--artifacts", localArtifacts], environment))
+        {
+            output.WriteLine($"serve on blobs answered /health after {clock.Elapsed.TotalSeconds:0.0} s");
+            var (modelResponse, model) = await HttpJson.GetAsync(served.Client, "/model");
+            Assert.Equal(HttpStatusCode.OK, modelResponse.StatusCode);
+            Assert.Equal(champion, model.GetProperty("model_version").GetString());
+
+            var (_, run) = await HttpJson.GetAsync(served.Client, "/runs/latest");
+            // Other tests of this class run the pipeline again on the same lake: the latest is the greatest run id stored.
+            Assert.Equal($"runs/{run.GetProperty("run_id").GetString()}/{ArtifactRunSummaryStore.FileName}",
+                (await artifacts.ListAsync("runs", Ct)).Max(StringComparer.Ordinal));
+            Assert.Equal("succeeded", run.GetProperty("status").GetString());
+
+            var latest = await HttpJson.ReadAsync(await served.Client.GetAsync("/predictions/latest"));
+            var (predictResponse, predicted) = await HttpJson.PostAsync(served.Client, "/predict",
+                $$"""{"as_of_date":"{{latest.GetProperty("as_of_date").GetString()}}"}""");
+            Assert.Equal(HttpStatusCode.OK, predictResponse.StatusCode);
+            Assert.Equal(latest.GetProperty("rv_5d_hat").GetDouble(), predicted.GetProperty("rv_5d_hat").GetDouble());
+        }
+
+        var local = Directory.Exists(localArtifacts) ? Directory.GetFileSystemEntries(localArtifacts, "*", SearchOption.AllDirectories) : [];
+        Assert.True(local.Length == 0, $"the blob run or serve wrote to the local artifacts folder: {string.Join(", ", local)}");
     }
 
     [AzuriteFact]

@@ -9,7 +9,8 @@ namespace MlRisk.Tests.Lake.Blob;
 
 /// <summary>
 /// The whole pipeline run once on a folder lake and once on a blob lake in a real Azurite (its own process), same
-/// settings and frozen clock; keeps both runs' summaries, wall times, every partition's bytes and every model file.
+/// settings and frozen clock; keeps both runs' summaries, wall times, every partition's bytes and every model file
+/// (from the artifacts folder of the folder run, from the artifacts container of the blob run).
 /// </summary>
 public sealed class SyntheticLakesFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
@@ -33,8 +34,9 @@ public sealed class SyntheticLakesFixture(IMessageSink diagnostics) : IAsyncLife
     {
         if (AzuriteInstall.SkipReason is not null) return;
         await Azurite.InitializeAsync();
-        FileSystem = await RunAsync(SyntheticPipeline.Settings(FileSystemRoot), FileSystemRoot);
-        OnBlobs = await RunAsync(BlobSettings, BlobRoot);
+        var folderArtifacts = new FileSystemArtifactStore(Path.Combine(FileSystemRoot, "artifacts"));
+        FileSystem = await RunAsync(SyntheticPipeline.Settings(FileSystemRoot), folderArtifacts);
+        OnBlobs = await RunAsync(BlobSettings, Azurite.OpenArtifacts(BlobContainer));
         diagnostics.OnMessage(new DiagnosticMessage(
             $"Synthetic pipeline, {FileSystem.Partitions.Count} partitions: filesystem {FileSystem.WallTime.TotalSeconds:0.0} s, "
             + $"blob (Azurite) {OnBlobs.WallTime.TotalSeconds:0.0} s"));
@@ -60,7 +62,18 @@ public sealed class SyntheticLakesFixture(IMessageSink diagnostics) : IAsyncLife
         return partitions;
     }
 
-    private static async Task<LakeRun> RunAsync(Dictionary<string, string?> settings, string root)
+    /// <summary>Every file of the registry (models/…) in <paramref name="artifacts"/>, by its path under models/.</summary>
+    public static async Task<SortedDictionary<string, byte[]>> ModelFilesAsync(IArtifactStore artifacts)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var path in await artifacts.ListAsync("models", CancellationToken.None))
+        {
+            files[path["models/".Length..]] = (await artifacts.ReadAsync(path, CancellationToken.None))!;
+        }
+        return files;
+    }
+
+    private static async Task<LakeRun> RunAsync(Dictionary<string, string?> settings, IArtifactStore artifacts)
     {
         var clock = Stopwatch.StartNew();
         using var host = await SyntheticPipeline.StartAsync(settings, new FrozenWallClock(SyntheticPipeline.Now));
@@ -70,15 +83,6 @@ public sealed class SyntheticLakesFixture(IMessageSink diagnostics) : IAsyncLife
         await host.StopAsync();
 
         var partitions = await PartitionsAsync(host.Services.GetRequiredService<ILakeStorage>());
-        var models = Path.Combine(root, "artifacts", "models");
-        var modelFiles = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        if (Directory.Exists(models))
-        {
-            foreach (var file in Directory.EnumerateFiles(models, "*", SearchOption.AllDirectories))
-            {
-                modelFiles[Path.GetRelativePath(models, file)] = await File.ReadAllBytesAsync(file);
-            }
-        }
-        return new LakeRun(summary, wallTime, partitions, modelFiles);
+        return new LakeRun(summary, wallTime, partitions, await ModelFilesAsync(artifacts));
     }
 }

@@ -32,7 +32,11 @@ public static class SyntheticPipeline
         ["Modeling:Booster:LearningRate"] = "0.05",
     };
 
-    /// <summary>Settings of a run on the blob lake in <paramref name="container"/>, artifacts still under <paramref name="root"/>.</summary>
+    /// <summary>
+    /// Settings of a run on the blob lake in <paramref name="container"/>; its registry and run summaries go to the
+    /// default artifacts container (<c>&lt;container&gt;-artifacts</c>), and Pipeline:ArtifactsPath under
+    /// <paramref name="root"/> is left as on a folder run, so a test can check nothing is written there.
+    /// </summary>
     public static Dictionary<string, string?> BlobSettings(string root, string connectionString, string container)
     {
         var settings = Settings(root);
