@@ -264,7 +264,7 @@ function describeHistory(points) {
 }
 
 function showModel(model) {
-  const card = model.ok ? model.body : model.body && model.body.gate ? { gate: model.body.gate, scores: model.body.scores, model_version: model.body.candidate_version } : null;
+  const card = model.ok ? model.body : model.body && model.body.gate ? { gate: model.body.gate, scores: model.body.scores, calibration: model.body.calibration, model_version: model.body.candidate_version } : null;
   if (!model.ok) {
     setState("model-state", model.status !== 503 ? "Could not load the model: " + problemText(model)
       : card ? `No champion is served: the latest candidate, ${card.model_version}, did not pass the gate. Its walk-forward scores:`
@@ -276,7 +276,7 @@ function showModel(model) {
   const gate = $("gate");
   gate.hidden = false;
   gate.className = "gate " + (card.gate.passed ? "passed" : "failed");
-  gate.textContent = (card.gate.passed ? "Gate passed" : "Gate failed") + ` (margin ${pct(card.gate.margin, 0)}): ${(card.gate.summary ?? card.gate.detail ?? "").replace(/^(passed|failed):\s*/, "")}`;
+  gate.textContent = (card.gate.passed ? "Gate passed" : "Gate failed") + ` (margin ${pct(card.gate.margin, 0)}): ${(card.gate.summary ?? "").replace(/^(passed|failed):\s*/, "")}`;
 
   // Improvements over the baseline come computed from the API: the dashboard shows them, it does not derive them.
   const scores = card.scores || [];
@@ -439,7 +439,7 @@ async function main() {
     document.body.dataset.state = "unreachable";
     return;
   }
-  const cuts = model.body?.metadata?.regime_cuts ?? DEFAULT_CUTS;
+  const cuts = model.body?.metadata?.regime_cuts ?? model.body?.regime_cuts ?? DEFAULT_CUTS;
   showLatest(latest, health);
   showModel(model);
   showRegimes(latest, cuts);

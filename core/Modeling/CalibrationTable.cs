@@ -63,7 +63,8 @@ public sealed record CalibrationTable(
 
         return new CalibrationTable(
             n, (double)inside80 / n, (double)inside90 / n, score80 / n, score90 / n, constant80 / n, constant90 / n,
-            rps / n, climatologyRps / n, 1.0 - rps / climatologyRps, pit,
+            // A climatology with no spread (every row in one regime) scores 0 and leaves nothing to improve on.
+            rps / n, climatologyRps / n, climatologyRps > 0 ? 1.0 - rps / climatologyRps : 0.0, pit,
             VarBacktest.Of(0.95, exceeded95), VarBacktest.Of(0.99, exceeded99));
     }
 
@@ -89,10 +90,10 @@ public sealed record CalibrationTable(
     {
         ReadOnlySpan<double> q = [d.Q05, d.Q10, d.Q50, d.Q90, d.Q95];
         ReadOnlySpan<double> p = [0.05, 0.10, 0.50, 0.90, 0.95];
-        if (y <= q[0]) return 0.05 * Math.Max(0, y) / q[0];
+        if (y <= q[0]) return q[0] > 0 ? 0.05 * Math.Max(0, y) / q[0] : 0.0;
         for (var k = 1; k < q.Length; k++)
         {
-            if (y <= q[k]) return p[k - 1] + (p[k] - p[k - 1]) * (y - q[k - 1]) / (q[k] - q[k - 1]);
+            if (y <= q[k]) return q[k] > q[k - 1] ? p[k - 1] + (p[k] - p[k - 1]) * (y - q[k - 1]) / (q[k] - q[k - 1]) : p[k];
         }
         return 0.999;
     }

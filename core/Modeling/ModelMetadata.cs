@@ -4,7 +4,8 @@ namespace MlRisk.Core.Modeling;
 /// <summary>
 /// metadata.json of a registered model: what it was trained on, how, how well it did out of sample, the
 /// gate's verdict, and the parts of the model that live outside LightGBM's model.txt (the log-HAR base and
-/// the bias correction), so the registry alone can rebuild the served model exactly.
+/// the predictive distribution: scale coefficients, shock grids, regime cuts), so the registry alone can rebuild the
+/// served model exactly.
 /// </summary>
 public sealed record ModelMetadata
 {
@@ -16,8 +17,8 @@ public sealed record ModelMetadata
     /// with var_5d_hat, quantiles, regime probabilities and VaR/ES from the predictive distribution.</remarks>
     public const string Definition = "2";
 
-    /// <summary>The <see cref="Definition"/> this model was trained under, recorded in metadata.json.</summary>
-    public string ModelDefinition => Definition;
+    /// <summary>The <see cref="Definition"/> this model was trained under, recorded in metadata.json and checked on read.</summary>
+    public string ModelDefinition { get; init; } = Definition;
 
     public required string Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

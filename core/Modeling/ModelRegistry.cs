@@ -97,8 +97,25 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
     public async Task<ModelMetadata> ReadMetadataAsync(string version, CancellationToken ct)
     {
         var bytes = await ReadAsync(version, MetadataFile, ct);
-        return JsonSerializer.Deserialize<ModelMetadata>(bytes, MlRiskJson.Files)
-            ?? throw new InvalidDataException($"{Location(version, MetadataFile)} is empty");
+        ModelMetadata? metadata;
+        try
+        {
+            metadata = JsonSerializer.Deserialize<ModelMetadata>(bytes, MlRiskJson.Files);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(
+                $"{Location(version, MetadataFile)} is not a model of definition {ModelMetadata.Definition} ({e.Message}); " +
+                "a model from an older version of MlRisk cannot be served: run train (./mlrisk run) to fit one", e);
+        }
+        if (metadata is null) throw new InvalidDataException($"{Location(version, MetadataFile)} is empty");
+        if (metadata.ModelDefinition != ModelMetadata.Definition)
+        {
+            throw new InvalidDataException(
+                $"{Location(version, MetadataFile)} was trained under model definition {metadata.ModelDefinition}, not {ModelMetadata.Definition}: " +
+                "run train (./mlrisk run) to fit a model of this definition");
+        }
+        return metadata;
     }
 
     /// <summary>Rebuilds a stored model exactly: LightGBM trees from model.txt, the log-HAR base and the predictive distribution from metadata.json.</summary>

@@ -92,6 +92,7 @@ public sealed class ModelTrainer(
             settings.WalkForward.PurgeSessions.ToString(CultureInfo.InvariantCulture),
             settings.ValidationSessions.ToString(CultureInfo.InvariantCulture),
             settings.GateMargin.ToString("R", CultureInfo.InvariantCulture),
+            string.Join(",", settings.Cuts.Select(c => c.ToString("R", CultureInfo.InvariantCulture))),
             LightGbmVersion.Value);
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)));
         return $"{set.Dates[^1]:yyyyMMdd}-{hash[..12]}";

@@ -16,7 +16,7 @@ public sealed class ModelingOptions
 
     /// <summary>
     /// The last sessions of every training window held out (after a purge) to pick the number of boosting
-    /// rounds and measure the bias correction on rows the trees did not see. 252 sessions is a year.
+    /// rounds and to choose between a varying and a constant spread on rows the model did not see. 252 sessions is a year.
     /// </summary>
     [Range(20, 10_000)]
     public int ValidationSessions { get; set; } = 252;

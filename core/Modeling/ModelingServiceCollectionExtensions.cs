@@ -13,7 +13,7 @@ public static class ModelingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ModelTrainer"/> (train stage) and <see cref="ChampionInference"/> (infer stage), with
     /// <see cref="ModelingOptions"/> bound from the "Modeling" section and validated at start. Both need a
-    /// <see cref="ModelRegistry"/>, which the pipeline registers on its artifacts folder.
+    /// <see cref="ModelRegistry"/>, which the pipeline registers on its artifact store (a folder or a blob container).
     /// </summary>
     public static IServiceCollection AddMlRiskModeling(this IServiceCollection services, IConfiguration configuration)
     {

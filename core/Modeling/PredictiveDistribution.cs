@@ -5,9 +5,10 @@ namespace MlRisk.Core.Modeling;
 /// <summary>
 /// ln rv_5d = μ(x) + s(x)·ε: μ is the point model's log output, s the <see cref="ScaleModel"/>, and ε's distribution
 /// the empirical one of the standardized training residuals of the base (no normality assumed: they are skewed and
-/// heavy-tailed). The return shocks are the training window's R5 divided by the same window's forecast scale
-/// √E[rv_5d²] (filtered historical simulation): their empirical left tail carries the leverage effect, the
-/// forecast's own error and the fat tails that a variance alone does not.
+/// heavy-tailed). The return shocks are the training window's R5 divided by the window's forecast scale √E[rv_5d²]
+/// around the base's fit (filtered historical simulation); a date's VaR is their quantile times its √var_5d_hat around
+/// μ. Their empirical left tail carries the leverage effect, the forecast's own error and the fat tails that a
+/// variance alone does not.
 /// Everything here is fitted on the training rows only.
 /// </summary>
 public sealed class PredictiveDistribution
@@ -67,6 +68,8 @@ public sealed class PredictiveDistribution
 
         var withShocks = new PredictiveDistribution(scale, shocks, shocks, regimeCuts);
         var returnShocks = new double[rows];
+        // Standardized around the base's fit, not the trees': like the shocks ε, the window's R5 must be measured against
+        // a forecast whose in-window error is an honest stand-in for its error out of sample, and the trees' is not.
         for (var r = 0; r < rows; r++) returnShocks[r] = ret5d[r] / Math.Sqrt(withShocks.SecondMoment(baseFit[r], scales[r]));
         return new PredictiveDistribution(scale, shocks, QuantileGrid.Of(returnShocks), regimeCuts);
     }
@@ -83,15 +86,15 @@ public sealed class PredictiveDistribution
             second += e * e;
         }
         var mean = Math.Exp(center) * first / _shocks.Length;
-        var variance = Math.Exp(2 * center) * second / _shocks.Length;
+        var secondMoment = Math.Exp(2 * center) * second / _shocks.Length;
 
         double Quantile(double p) => Math.Exp(center + s * Shocks.Quantile(p));
         Span<double> below = stackalloc double[_logCuts.Length];
         for (var k = 0; k < _logCuts.Length; k++) below[k] = Shocks.Cdf((_logCuts[k] - center) / s);
 
-        var sigma = Math.Sqrt(variance);
+        var sigma = Math.Sqrt(secondMoment);
         return new ForecastDistribution(
-            mean, variance,
+            mean, secondMoment,
             Quantile(0.05), Quantile(0.10), Quantile(0.50), Quantile(0.90), Quantile(0.95),
             below[0], below[1] - below[0], below[2] - below[1], 1.0 - below[2],
             -ReturnShocks.Quantile(0.05) * sigma, -ReturnShocks.Quantile(0.01) * sigma,

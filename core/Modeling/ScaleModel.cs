@@ -62,9 +62,6 @@ public sealed class ScaleModel
         return new ScaleModel(coefficients);
     }
 
-    /// <summary>True when the spread depends on the features (any coefficient beyond the intercept is not zero).</summary>
-    public bool Varies => Coefficients.Skip(1).Any(c => c != 0);
-
     public double Scale(ReadOnlySpan<double> features)
     {
         Span<double> g = stackalloc double[LogHarBase.RegressorCount];

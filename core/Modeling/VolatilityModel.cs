@@ -6,7 +6,7 @@ namespace MlRisk.Core.Modeling;
 /// <summary>
 /// The rv_5d forecaster: a log-HAR-X linear base plus boosted trees fitted to its residual (the base is
 /// LightGBM's init_score) give the center μ(x) = base(x) + trees(x) of ln rv_5d; the
-/// <see cref="PredictiveDistribution"/> around it gives the mean, the variance, quantiles, regime probabilities
+/// <see cref="PredictiveDistribution"/> around it gives the mean, the second moment E[rv_5d²], quantiles, regime probabilities
 /// and VaR/ES. Owns the booster: dispose it.
 /// </summary>
 public sealed class VolatilityModel : IDisposable

@@ -112,7 +112,7 @@ public static class MlRiskApi
 
         var warnings = InputWarning.Outside(state.Card.Metadata.FeatureRanges, features);
         var forecast = state.Forecaster.Predict(features);
-        if (!double.IsFinite(forecast.Rv5dHat) || forecast.Rv5dHat <= 0)
+        if (!double.IsFinite(forecast.Rv5dHat) || forecast.Rv5dHat <= 0 || forecast.Distribution.Values.Any(v => !double.IsFinite(v)))
         {
             return Problems.NoFiniteForecast(state.Card.ModelVersion, body.AsOfDate, forecast.Rv5dHat, features, warnings);
         }
@@ -185,7 +185,7 @@ public static class MlRiskApi
         var summary = await runs.ReadLatestAsync(ct);
         return summary is { } s
             ? TypedResults.Ok(s)
-            : Problems.NotFound("no-runs", "No pipeline run yet", "No run summary exists under artifacts/runs: run the pipeline first.");
+            : Problems.NotFound("no-runs", "No pipeline run yet", "The run summary store holds no run yet: run the pipeline first (./mlrisk run).");
     }
 
     public static async Task<Ok<HealthResponse>> HealthAsync(

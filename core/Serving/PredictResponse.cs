@@ -11,8 +11,7 @@ namespace MlRisk.Core.Serving;
 /// </summary>
 public sealed record PredictResponse(
     [property: JsonPropertyName("rv_5d_hat")] double Rv5dHat,
-    [property: JsonPropertyName("regime_probs"), JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    IReadOnlyDictionary<string, double>? RegimeProbs,
+    IReadOnlyDictionary<string, double> RegimeProbs,
     IReadOnlyList<string> TopDrivers,
     DateOnly AsOfDate,
     string ModelVersion,

@@ -90,6 +90,8 @@ public static class Problems
             ["candidate_version"] = state.Card?.ModelVersion,
             ["gate"] = state.Card?.Gate,
             ["scores"] = state.Card?.Scores,
+            ["calibration"] = state.Card?.Calibration,
+            ["regime_cuts"] = state.Card?.Metadata.RegimeCuts,
         });
 
     public static ProblemHttpResult NotFound(string kind, string title, string detail) =>

@@ -42,6 +42,34 @@ public class ModelRegistryTests
     }
 
     [Fact]
+    public async Task A_model_of_another_definition_is_refused_naming_the_file_and_the_fix()
+    {
+        using var modeling = new SmallModeling();
+        var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var file = Path.Combine(modeling.Artifacts, "models", outcome.Version, ModelRegistry.MetadataFile);
+        File.WriteAllText(file, File.ReadAllText(file).Replace($"\"model_definition\": \"{ModelMetadata.Definition}\"", "\"model_definition\": \"1\""));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None));
+
+        Assert.Contains("trained under model definition 1, not 2", error.Message);
+        Assert.Contains("run train (./mlrisk run)", error.Message);
+    }
+
+    [Fact]
+    public async Task Changing_the_regime_cuts_trains_a_new_version()
+    {
+        using var modeling = new SmallModeling();
+        var first = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var options = SmallModeling.Options();
+        options.RegimeCuts = [0.10, 0.20, 0.35];
+
+        var second = await modeling.Trainer(options).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        Assert.NotEqual(first.Version, second.Version);
+        Assert.Equal([0.10, 0.20, 0.35], (await modeling.Registry.ReadMetadataAsync(second.Version, CancellationToken.None)).RegimeCuts);
+    }
+
+    [Fact]
     public async Task Metadata_records_the_training_rows_features_settings_and_scores()
     {
         using var modeling = new SmallModeling();
