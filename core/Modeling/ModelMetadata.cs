@@ -56,4 +56,10 @@ public sealed record ModelMetadata
     /// <summary>Interval coverage and scores, regime RPS and the VaR backtests of the walk-forward's distributions.</summary>
     public required CalibrationTable Calibration { get; init; }
     public required GateDecision Gate { get; init; }
+
+    /// <summary>The comparison with the champion served when this model was trained; null when there was none to compare.</summary>
+    public ChallengerDecision? Challenge { get; init; }
+
+    /// <summary>Whether this model may be served: it passed the gate and was not significantly worse than the champion.</summary>
+    public bool Promotable => Gate.Passed && (Challenge?.Passed ?? true);
 }

@@ -30,7 +30,7 @@ public sealed class ModelTrainer(
             var champion = await registry.ReadChampionAsync(ct);
             // A run that stored a passing model and stopped before promoting it finishes the job now,
             // unless a model trained on later data is already served.
-            var promote = stored.Gate.Passed && (champion is null || string.CompareOrdinal(champion.Version, version) < 0);
+            var promote = stored.Promotable && (champion is null || string.CompareOrdinal(champion.Version, version) < 0);
             if (promote) await registry.PromoteAsync(version, ct);
             log.LogInformation("Model {Version} is already stored for these {Rows} rows; gate {Gate}", version, set.Rows, stored.Gate.Summary);
             return new TrainingOutcome(version, false, stored.Accuracy, stored.Gate, promote || champion?.Version == version);
@@ -45,6 +45,7 @@ public sealed class ModelTrainer(
 
         using var model = VolatilityModelTrainer.Train(set, set.Rows, settings);
         var gate = Gate.Decide(walkForward.Accuracy, settings.GateMargin);
+        var challenge = gate.Passed ? await ChallengeAsync(walkForward.Predictions, settings.ChallengerSignificance, ct) : null;
         var metadata = new ModelMetadata
         {
             Version = version,
@@ -72,12 +73,53 @@ public sealed class ModelTrainer(
             Accuracy = walkForward.Accuracy,
             Calibration = walkForward.Calibration,
             Gate = gate,
+            Challenge = challenge,
         };
         var storedNow = await registry.SaveAsync(metadata, model.Trees.SaveToString(), walkForward.Predictions, ct);
         faults.Reached("train.before-promote");
-        if (gate.Passed) await registry.PromoteAsync(version, ct);
-        log.LogInformation("Model {Version} stored; gate {Gate}", version, gate.Summary);
-        return new TrainingOutcome(version, storedNow, walkForward.Accuracy, gate, gate.Passed);
+        if (metadata.Promotable) await registry.PromoteAsync(version, ct);
+        log.LogInformation("Model {Version} stored; gate {Gate}; champion comparison {Challenge}",
+            version, gate.Summary, challenge?.Summary ?? "none (no champion served)");
+        return new TrainingOutcome(version, storedNow, walkForward.Accuracy, gate, metadata.Promotable);
+    }
+
+    /// <summary>
+    /// The candidate against the served champion on their common out-of-sample dates: QLIKE of var_5d_hat per date,
+    /// Diebold–Mariano with HAC lag 4. Null when no champion is served or it holds no comparable predictions.
+    /// </summary>
+    private async Task<ChallengerDecision?> ChallengeAsync(IReadOnlyList<OutOfSamplePrediction> candidate, double significance, CancellationToken ct)
+    {
+        var champion = await registry.ReadChampionAsync(ct);
+        if (champion is null) return null;
+        IReadOnlyList<OutOfSamplePrediction> served;
+        try
+        {
+            served = await registry.ReadCvPredictionsAsync(champion.Version, ct);
+        }
+        catch (InvalidDataException e)
+        {
+            // A champion of an older model definition has no var_5d_hat to compare on; the gate alone decides.
+            log.LogWarning("Champion {Version} cannot be compared with the candidate: {Reason}", champion.Version, e.Message);
+            return null;
+        }
+        var servedByDate = served.ToDictionary(p => p.Date);
+        var candidateLoss = new List<double>();
+        var championLoss = new List<double>();
+        foreach (var row in candidate)
+        {
+            // QLIKE is undefined for a realized rv_5d of 0 (five unchanged closes), as in QLike.Compute.
+            if (!servedByDate.TryGetValue(row.Date, out var c) || !(row.Realized > 0)) continue;
+            candidateLoss.Add(QLike.Loss(row.Realized, row.Distribution.Var5dHat));
+            championLoss.Add(QLike.Loss(c.Realized, c.Distribution.Var5dHat));
+        }
+        if (candidateLoss.Count <= DieboldMariano.OverlapLag + 1) return null;
+        var (statistic, p) = DieboldMariano.Test([.. candidateLoss], [.. championLoss]);
+        var mean = candidateLoss.Average() - championLoss.Average();
+        var passed = p >= significance;
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{(passed ? "passed" : "failed")}: against {champion.Version} on {candidateLoss.Count} common dates, mean QLIKE difference {mean:+0.0000;-0.0000}, " +
+            $"DM {statistic:F2}, one-sided p {p:F3} (significance {significance:G3})");
+        return new ChallengerDecision(champion.Version, candidateLoss.Count, DieboldMariano.OverlapLag, mean, statistic, p, significance, passed, summary);
     }
 
     /// <summary>yyyyMMdd of the last training row, then 12 hex digits of SHA-256(row fingerprint, settings).</summary>

@@ -30,6 +30,13 @@ public sealed class ModelingOptions
     /// <summary>The cut points in force.</summary>
     public IReadOnlyList<double> Cuts => RegimeCuts ?? Regimes.DefaultCuts;
 
+    /// <summary>
+    /// A candidate that passed the gate replaces the champion unless the Diebold–Mariano test finds it worse at this
+    /// one-sided significance level on their common out-of-sample dates.
+    /// </summary>
+    [Range(0.0001, 0.5)]
+    public double ChallengerSignificance { get; set; } = 0.05;
+
     /// <summary>The gate: a model is served only if its QLIKE or RMSE beats the baseline's by this fraction.</summary>
     [Range(0.0, 1.0)]
     public double GateMargin { get; set; } = 0.02;

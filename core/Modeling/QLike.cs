@@ -6,6 +6,13 @@ namespace MlRisk.Core.Modeling;
 /// </summary>
 public static class QLike
 {
+    /// <summary>One date's QLIKE loss of a variance forecast v for the realized rv_5d y: y²/v − ln(y²/v) − 1.</summary>
+    public static double Loss(double realized, double variance)
+    {
+        var ratio = realized * realized / variance;
+        return ratio - Math.Log(ratio) - 1.0;
+    }
+
     public static double Compute(ReadOnlySpan<double> realized, ReadOnlySpan<double> forecast)
     {
         Forecasts.CheckPaired(realized, forecast, "QLIKE");

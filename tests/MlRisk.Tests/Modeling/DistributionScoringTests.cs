@@ -81,4 +81,24 @@ public sealed class DistributionScoringTests
         Assert.Equal(1, Regimes.Of(0.121 / Annualization.Factor, Regimes.DefaultCuts));
         Assert.Equal(3, Regimes.Of(0.30 / Annualization.Factor, Regimes.DefaultCuts));
     }
+
+    [Fact]
+    public void Diebold_Mariano_with_a_bartlett_hac_variance_matches_the_hand_computation()
+    {
+        double[] d = [0.3, -0.1, 0.4, 0.2, -0.2, 0.5, 0.1, 0.3, -0.1, 0.2, 0.4, 0.0];
+
+        var (statistic, p) = DieboldMariano.Test(d, new double[d.Length], lag: 4);
+
+        // mean 1/6; γ0..γ4 of d with Bartlett weights 1 − k/5 give LRV = 0.0051481; DM = (1/6) / √(LRV/12) = 8.0466
+        Assert.Equal(8.046626711787304, statistic, 9);
+        Assert.True(p < 1e-12);
+    }
+
+    [Fact]
+    public void Diebold_Mariano_finds_no_difference_between_identical_forecasts()
+    {
+        double[] loss = [0.2, 0.4, 0.1, 0.3, 0.5, 0.2, 0.6, 0.1];
+
+        Assert.Equal((0.0, 0.5), DieboldMariano.Test(loss, loss));
+    }
 }

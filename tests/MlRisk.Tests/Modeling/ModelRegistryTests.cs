@@ -56,6 +56,24 @@ public class ModelRegistryTests
     }
 
     [Fact]
+    public async Task A_challenger_is_compared_with_the_served_champion_and_the_decision_is_kept_in_its_metadata()
+    {
+        using var modeling = new SmallModeling();
+        var champion = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var options = SmallModeling.Options();
+        options.RegimeCuts = [0.10, 0.20, 0.35];
+
+        var challenger = await modeling.Trainer(options).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        var challenge = (await modeling.Registry.ReadMetadataAsync(challenger.Version, CancellationToken.None)).Challenge!;
+        Assert.Equal(champion.Version, challenge.ChampionVersion);
+        // Same rows and trees, other cut points: the same variance forecasts, so no difference to find.
+        Assert.Equal(0.0, challenge.MeanLossDifference, 12);
+        Assert.True(challenge.Passed);
+        Assert.True(challenger.Promoted);
+    }
+
+    [Fact]
     public async Task Changing_the_regime_cuts_trains_a_new_version()
     {
         using var modeling = new SmallModeling();
