@@ -161,6 +161,34 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
 
     private static string VersionPath(string version) => $"{Models}/{version}";
 
+    private const string Folds = "folds";
+
+    private const string FoldFile = "predictions.parquet";
+
+    /// <summary>
+    /// The stored out-of-sample predictions of the walk-forward fold with key <paramref name="key"/> (<see cref="FoldKey"/>),
+    /// or null when that fold was never computed: the cache that makes a daily retrain refit only its new folds.
+    /// </summary>
+    public async Task<OutOfSamplePrediction[]?> ReadFoldAsync(string key, CancellationToken ct)
+    {
+        var path = $"{Folds}/{key}/{FoldFile}";
+        return await store.ReadAsync(path, ct) is { } bytes ? [.. CvPredictionsFile.Decode(bytes, store.Describe(path))] : null;
+    }
+
+    /// <summary>
+    /// Stores folds' predictions under their keys; a key already stored is left as it is (it holds the same bits). Runs
+    /// under the lake's run lock, so a fold folder without its file is what a killed run left: it is removed first.
+    /// </summary>
+    public async Task SaveFoldsAsync(IReadOnlyList<(string Key, IReadOnlyList<OutOfSamplePrediction> Predictions)> folds, CancellationToken ct)
+    {
+        if (folds.Count == 0) return;
+        await store.RemoveLeftoversAsync(Folds, FoldFile, ct);
+        foreach (var (key, predictions) in folds)
+        {
+            await store.WriteFolderAsync($"{Folds}/{key}", [new ArtifactFile(FoldFile, CvPredictionsFile.Encode(predictions))], ct);
+        }
+    }
+
     private static string FilePath(string version, string file) => $"{VersionPath(version)}/{file}";
 
     private async Task<byte[]> ReadAsync(string version, string file, CancellationToken ct)

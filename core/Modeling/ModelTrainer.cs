@@ -37,7 +37,20 @@ public sealed class ModelTrainer(
         }
 
         var started = time.GetTimestamp();
-        var walkForward = new WalkForward(settings).Run(set, ct);
+        var walkForwardRun = new WalkForward(settings);
+        var folds = walkForwardRun.Folds(set);
+        var identity = SettingsIdentity(settings);
+        var keys = folds.Select(f => FoldKey.Compute(set, f, identity)).ToArray();
+        var known = new Dictionary<int, OutOfSamplePrediction[]>();
+        for (var f = 0; f < keys.Length; f++)
+        {
+            if (await registry.ReadFoldAsync(keys[f], ct) is { } stored) known[f] = stored;
+        }
+        var walkForward = walkForwardRun.Run(set, known, ct);
+        await registry.SaveFoldsAsync(
+            [.. Enumerable.Range(0, keys.Length).Where(f => !known.ContainsKey(f))
+                .Select(f => (keys[f], (IReadOnlyList<OutOfSamplePrediction>)[.. walkForward.Predictions.Where(p => p.Fold == f)]))], ct);
+        log.LogInformation("Walk-forward reused {Reused} of {Folds} folds from the fold cache", known.Count, folds.Count);
         log.LogInformation(
             "Walk-forward of {Folds} folds over {Rows} rows in {ElapsedMs} ms:\n{Accuracy}{Calibration}",
             walkForward.Folds.Count, set.Rows, (long)time.GetElapsedTime(started).TotalMilliseconds, walkForward.Accuracy.ToText(),
@@ -80,7 +93,7 @@ public sealed class ModelTrainer(
         if (metadata.Promotable) await registry.PromoteAsync(version, ct);
         log.LogInformation("Model {Version} stored; gate {Gate}; champion comparison {Challenge}",
             version, gate.Summary, challenge?.Summary ?? "none (no champion served)");
-        return new TrainingOutcome(version, storedNow, walkForward.Accuracy, gate, metadata.Promotable);
+        return new TrainingOutcome(version, storedNow, walkForward.Accuracy, gate, metadata.Promotable) { FoldsReused = known.Count };
     }
 
     /// <summary>
@@ -125,9 +138,14 @@ public sealed class ModelTrainer(
     /// <summary>yyyyMMdd of the last training row, then 12 hex digits of SHA-256(row fingerprint, settings).</summary>
     public static string Version(TrainingSet set, string fingerprint, ModelingOptions settings)
     {
-        var identity = string.Join('|',
-            ModelMetadata.Definition,
-            fingerprint,
+        var identity = string.Join('|', ModelMetadata.Definition, fingerprint, SettingsIdentity(settings));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)));
+        return $"{set.Dates[^1]:yyyyMMdd}-{hash[..12]}";
+    }
+
+    /// <summary>Every setting that reaches a fit or a decision, as one string: part of model versions and fold keys.</summary>
+    public static string SettingsIdentity(ModelingOptions settings) =>
+        string.Join('|',
             settings.Booster.ToLightGbmString(),
             settings.WalkForward.InitialTrainingSessions.ToString(CultureInfo.InvariantCulture),
             settings.WalkForward.RefitEverySessions.ToString(CultureInfo.InvariantCulture),
@@ -135,8 +153,6 @@ public sealed class ModelTrainer(
             settings.ValidationSessions.ToString(CultureInfo.InvariantCulture),
             settings.GateMargin.ToString("R", CultureInfo.InvariantCulture),
             string.Join(",", settings.Cuts.Select(c => c.ToString("R", CultureInfo.InvariantCulture))),
+            settings.ChallengerSignificance.ToString("R", CultureInfo.InvariantCulture),
             LightGbmVersion.Value);
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)));
-        return $"{set.Dates[^1]:yyyyMMdd}-{hash[..12]}";
-    }
 }

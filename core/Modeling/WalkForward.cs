@@ -11,9 +11,19 @@ namespace MlRisk.Core.Modeling;
 /// </summary>
 public sealed class WalkForward(ModelingOptions options)
 {
-    public WalkForwardResult Run(TrainingSet set, CancellationToken ct)
+    public WalkForwardResult Run(TrainingSet set, CancellationToken ct) => Run(set, new Dictionary<int, OutOfSamplePrediction[]>(), ct);
+
+    /// <summary>The folds of <paramref name="set"/>, in order.</summary>
+    public IReadOnlyList<WalkForwardFold> Folds(TrainingSet set) => new WalkForwardSplitter(options.WalkForward).Split(set.Rows);
+
+    /// <summary>
+    /// The walk-forward with the predictions of the folds in <paramref name="known"/> (by fold index) taken as given:
+    /// only the other folds are fitted. A fold's predictions depend only on its rows and the settings
+    /// (<see cref="FoldKey"/>), so the result equals a cold run bit for bit.
+    /// </summary>
+    public WalkForwardResult Run(TrainingSet set, IReadOnlyDictionary<int, OutOfSamplePrediction[]> known, CancellationToken ct)
     {
-        var folds = new WalkForwardSplitter(options.WalkForward).Split(set.Rows);
+        var folds = Folds(set);
         if (folds.Count == 0)
         {
             throw new InvalidOperationException(
@@ -31,7 +41,7 @@ public sealed class WalkForward(ModelingOptions options)
             RegimeCuts = [.. options.Cuts],
         };
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
-            f => perFold[f] = RunFold(set, folds[f], perFoldOptions));
+            f => perFold[f] = known.TryGetValue(f, out var stored) ? stored : RunFold(set, folds[f], perFoldOptions));
 
         var predictions = new List<OutOfSamplePrediction>(set.Rows);
         foreach (var block in perFold) predictions.AddRange(block);

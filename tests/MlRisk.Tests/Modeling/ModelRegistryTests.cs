@@ -74,6 +74,27 @@ public class ModelRegistryTests
     }
 
     [Fact]
+    public async Task A_retrain_that_reuses_cached_folds_equals_a_cold_one_byte_for_byte()
+    {
+        using var cold = new SmallModeling();
+        var coldOutcome = await cold.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        using var daily = new SmallModeling();
+        await daily.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels.Take(Market.Labels.Count - 1).ToList(), CancellationToken.None);
+
+        var retrained = await daily.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        Assert.Equal(coldOutcome.Version, retrained.Version);
+        Assert.InRange(retrained.FoldsReused, 1, int.MaxValue);
+        foreach (var file in new[] { ModelRegistry.ModelFile, CvPredictionsFile.FileName })
+        {
+            Assert.Equal(
+                File.ReadAllBytes(Path.Combine(cold.Artifacts, "models", coldOutcome.Version, file)),
+                File.ReadAllBytes(Path.Combine(daily.Artifacts, "models", retrained.Version, file)));
+        }
+        Assert.Equal(coldOutcome.Accuracy, retrained.Accuracy);
+    }
+
+    [Fact]
     public async Task Changing_the_regime_cuts_trains_a_new_version()
     {
         using var modeling = new SmallModeling();

@@ -1,0 +1,34 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MlRisk.Core.Contracts;
+
+namespace MlRisk.Core.Modeling;
+
+/// <summary>
+/// What a walk-forward fold's predictions are a function of: the model definition, every setting that reaches a fit,
+/// the fold's bounds, and the rows it reads ([0, TestEnd): training rows, purge and test block; dates, features,
+/// rv_5d and ret_5d as little-endian bits). The same key means the same predictions, bit for bit, so a stored fold
+/// can stand in for a recomputed one.
+/// </summary>
+public static class FoldKey
+{
+    public static string Compute(TrainingSet set, WalkForwardFold fold, string settingsIdentity)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"{ModelMetadata.Definition}|{settingsIdentity}|{fold.TrainEnd}|{fold.TestStart}|{fold.TestEnd}|")));
+        Span<byte> buffer = stackalloc byte[8 * (FeatureNames.Count + 3)];
+        for (var r = 0; r < fold.TestEnd; r++)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(buffer, set.Dates[r].DayNumber);
+            var row = set.Row(r);
+            for (var i = 0; i < FeatureNames.Count; i++) BinaryPrimitives.WriteDoubleLittleEndian(buffer[(8 * (i + 1))..], row[i]);
+            BinaryPrimitives.WriteDoubleLittleEndian(buffer[(8 * (FeatureNames.Count + 1))..], set.Rv5d[r]);
+            BinaryPrimitives.WriteDoubleLittleEndian(buffer[(8 * (FeatureNames.Count + 2))..], set.Ret5d[r]);
+            sha.AppendData(buffer);
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
