@@ -1,8 +1,6 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using MlRisk.Core.Contracts;
 
 namespace MlRisk.Core.Modeling;
 
@@ -19,16 +17,7 @@ public static class FoldKey
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
             $"{ModelMetadata.Definition}|{settingsIdentity}|{fold.TrainEnd}|{fold.TestStart}|{fold.TestEnd}|")));
-        Span<byte> buffer = stackalloc byte[8 * (FeatureNames.Count + 3)];
-        for (var r = 0; r < fold.TestEnd; r++)
-        {
-            BinaryPrimitives.WriteInt64LittleEndian(buffer, set.Dates[r].DayNumber);
-            var row = set.Row(r);
-            for (var i = 0; i < FeatureNames.Count; i++) BinaryPrimitives.WriteDoubleLittleEndian(buffer[(8 * (i + 1))..], row[i]);
-            BinaryPrimitives.WriteDoubleLittleEndian(buffer[(8 * (FeatureNames.Count + 1))..], set.Rv5d[r]);
-            BinaryPrimitives.WriteDoubleLittleEndian(buffer[(8 * (FeatureNames.Count + 2))..], set.Ret5d[r]);
-            sha.AppendData(buffer);
-        }
+        TrainingFingerprint.AppendRows(sha, set, fold.TestEnd);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

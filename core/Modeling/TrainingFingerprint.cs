@@ -13,8 +13,15 @@ public static class TrainingFingerprint
     public static string Compute(TrainingSet set)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        AppendRows(sha, set, set.Rows);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Adds rows [0, end) to <paramref name="sha"/> in the fingerprint's byte layout.</summary>
+    public static void AppendRows(IncrementalHash sha, TrainingSet set, int end)
+    {
         Span<byte> buffer = stackalloc byte[8 * (FeatureNames.Count + 3)];
-        for (var r = 0; r < set.Rows; r++)
+        for (var r = 0; r < end; r++)
         {
             BinaryPrimitives.WriteInt64LittleEndian(buffer, set.Dates[r].DayNumber);
             var row = set.Row(r);
@@ -23,6 +30,5 @@ public static class TrainingFingerprint
             BinaryPrimitives.WriteDoubleLittleEndian(buffer[(8 * (FeatureNames.Count + 2))..], set.Ret5d[r]);
             sha.AppendData(buffer);
         }
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }
