@@ -9,9 +9,18 @@ namespace MlRisk.Tests.Functions.Scheduling;
 
 public sealed class PipelineSchedulerTests
 {
-    private static async Task WaitForAsync(Func<bool> condition)
+    /// <summary>
+    /// Waits for the scheduler, nudging the fake clock a second at a time: the scheduler reads the clock, then starts
+    /// its timer relative to the clock at that moment, so a test that advanced in between would leave it waiting
+    /// for a time that never comes. The schedules have no firing within minutes of the ones under test.
+    /// </summary>
+    private static async Task WaitForAsync(Func<bool> condition, FakeTimeProvider? time = null)
     {
-        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            time?.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+        }
         Assert.True(condition());
     }
 
@@ -33,7 +42,7 @@ public sealed class PipelineSchedulerTests
             time.Advance(TimeSpan.FromMinutes(1));
             await Task.Delay(5);
         }
-        await WaitForAsync(() => trigger.Runs.Count == 5);
+        await WaitForAsync(() => trigger.Runs.Count == 5, time);
         Assert.Equal(
             ["timer:Ingest", "timer:Features", "timer:Labels", "timer:Train", "timer:Infer"],
             trigger.Runs.Select(r => r.Trigger).ToArray());
@@ -52,7 +61,7 @@ public sealed class PipelineSchedulerTests
 
         time.Advance(TimeSpan.FromMinutes(2));
 
-        await WaitForAsync(() => trigger.Runs.Count == 1);
+        await WaitForAsync(() => trigger.Runs.Count == 1, time);
         Assert.Equal("timer:DailyRun", trigger.Runs.Single().Trigger);
         Assert.Equal(Enum.GetValues<StageName>(), trigger.Runs.Single().Stages);
         await scheduler.StopAsync(CancellationToken.None);
