@@ -52,39 +52,47 @@ public sealed class PredictiveDistribution
         ReadOnlySpan<double> features, ReadOnlySpan<double> logRv, ReadOnlySpan<double> baseFit, ReadOnlySpan<double> ret5d,
         IReadOnlyList<double> regimeCuts, bool varyingScale)
     {
+        var (scale, shocks) = FitSpread(features, logRv, baseFit, varyingScale);
+        double[] grid = [.. shocks.Values];
+        var returnShocks = new double[logRv.Length];
+        // Standardized around the base's fit, not the trees': like the shocks ε, the window's R5 must be measured against
+        // a forecast whose in-window error is an honest stand-in for its error out of sample, and the trees' is not.
+        for (var r = 0; r < returnShocks.Length; r++)
+        {
+            var s = scale.Scale(features.Slice(r * FeatureNames.Count, FeatureNames.Count));
+            returnShocks[r] = ret5d[r] / Math.Sqrt(SecondMoment(baseFit[r], s, grid));
+        }
+        return new PredictiveDistribution(scale, shocks, QuantileGrid.Of(returnShocks), regimeCuts);
+    }
+
+    /// <summary>
+    /// The spread alone: s(x) (on the features, or one constant) and the grid of ε = e / s(x) over the base's in-window
+    /// residuals e = ln rv_5d − base. Enough to forecast var_5d_hat, which is all the in-window choice of spread needs.
+    /// </summary>
+    public static (ScaleModel Scale, QuantileGrid Shocks) FitSpread(
+        ReadOnlySpan<double> features, ReadOnlySpan<double> logRv, ReadOnlySpan<double> baseFit, bool varyingScale)
+    {
         var rows = logRv.Length;
         var residuals = new double[rows];
         for (var r = 0; r < rows; r++) residuals[r] = logRv[r] - baseFit[r];
         var scale = varyingScale ? ScaleModel.Fit(features, residuals) : ScaleModel.Constant(residuals);
-
         var standardized = new double[rows];
-        var scales = new double[rows];
-        for (var r = 0; r < rows; r++)
-        {
-            scales[r] = scale.Scale(features.Slice(r * FeatureNames.Count, FeatureNames.Count));
-            standardized[r] = residuals[r] / scales[r];
-        }
-        var shocks = QuantileGrid.Of(standardized);
+        for (var r = 0; r < rows; r++) standardized[r] = residuals[r] / scale.Scale(features.Slice(r * FeatureNames.Count, FeatureNames.Count));
+        return (scale, QuantileGrid.Of(standardized));
+    }
 
-        var withShocks = new PredictiveDistribution(scale, shocks, shocks, regimeCuts);
-        var returnShocks = new double[rows];
-        // Standardized around the base's fit, not the trees': like the shocks ε, the window's R5 must be measured against
-        // a forecast whose in-window error is an honest stand-in for its error out of sample, and the trees' is not.
-        for (var r = 0; r < rows; r++) returnShocks[r] = ret5d[r] / Math.Sqrt(withShocks.SecondMoment(baseFit[r], scales[r]));
-        return new PredictiveDistribution(scale, shocks, QuantileGrid.Of(returnShocks), regimeCuts);
+    /// <summary>E[rv_5d²] = exp(2·center) · mean over the grid of ε of exp(s·ε)²: var_5d_hat, the same sum <see cref="Describe"/> takes.</summary>
+    public static double SecondMoment(double center, double s, ReadOnlySpan<double> shocks)
+    {
+        var (_, second) = Sums(shocks, s);
+        return Math.Exp(2 * center) * second / shocks.Length;
     }
 
     /// <summary>The distribution of rv_5d for a date whose point model gives <paramref name="center"/> = μ(x).</summary>
     public ForecastDistribution Describe(double center, ReadOnlySpan<double> features)
     {
         var s = Scale.Scale(features);
-        double first = 0, second = 0;
-        foreach (var z in _shocks)
-        {
-            var e = Math.Exp(s * z);
-            first += e;
-            second += e * e;
-        }
+        var (first, second) = Sums(_shocks, s);
         var mean = Math.Exp(center) * first / _shocks.Length;
         var secondMoment = Math.Exp(2 * center) * second / _shocks.Length;
 
@@ -101,10 +109,16 @@ public sealed class PredictiveDistribution
             -ReturnShocks.LowerTailMean(0.05) * sigma, -ReturnShocks.LowerTailMean(0.01) * sigma);
     }
 
-    private double SecondMoment(double center, double s)
+    /// <summary>Σ exp(s·ε) and Σ exp(s·ε)² over the grid of ε.</summary>
+    private static (double First, double Second) Sums(ReadOnlySpan<double> shocks, double s)
     {
-        var second = 0.0;
-        foreach (var z in _shocks) second += Math.Exp(2 * s * z);
-        return Math.Exp(2 * center) * second / _shocks.Length;
+        double first = 0, second = 0;
+        foreach (var z in shocks)
+        {
+            var e = Math.Exp(s * z);
+            first += e;
+            second += e * e;
+        }
+        return (first, second);
     }
 }

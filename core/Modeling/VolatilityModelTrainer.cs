@@ -36,7 +36,7 @@ public static class VolatilityModelTrainer
         using (var inner = Fit(set, innerEnd, options.Booster))
         {
             rounds = BestRounds(set, validationStart, trainEnd, inner);
-            varyingScale = VaryingScaleHelps(set, innerEnd, validationStart, trainEnd, inner, rounds, options.Cuts);
+            varyingScale = VaryingScaleHelps(set, innerEnd, validationStart, trainEnd, inner, rounds);
         }
         var full = Fit(set, trainEnd, options.Booster with { Iterations = rounds });
         var distribution = PredictiveDistribution.Fit(
@@ -85,12 +85,13 @@ public static class VolatilityModelTrainer
     /// model's center with the chosen round count. Decided inside every training window, like the round count.
     /// </summary>
     private static bool VaryingScaleHelps(
-        TrainingSet set, int innerEnd, int start, int end, Parts inner, int rounds, IReadOnlyList<double> cuts)
+        TrainingSet set, int innerEnd, int start, int end, Parts inner, int rounds)
     {
         var features = set.Block(0, innerEnd);
-        var ret5d = set.Ret5d.AsSpan(0, innerEnd);
-        var varying = PredictiveDistribution.Fit(features, inner.LogRv, inner.BaseFit, ret5d, cuts, varyingScale: true);
-        var constant = PredictiveDistribution.Fit(features, inner.LogRv, inner.BaseFit, ret5d, cuts, varyingScale: false);
+        var varying = PredictiveDistribution.FitSpread(features, inner.LogRv, inner.BaseFit, varyingScale: true);
+        var constant = PredictiveDistribution.FitSpread(features, inner.LogRv, inner.BaseFit, varyingScale: false);
+        double[] varyingShocks = [.. varying.Shocks.Values];
+        double[] constantShocks = [.. constant.Shocks.Values];
         var trees = inner.Trees.PredictRaw(set.Block(start, end), rounds);
         var rows = end - start;
         var realized = set.Rv5d.AsSpan(start, rows);
@@ -100,8 +101,8 @@ public static class VolatilityModelTrainer
         {
             var row = set.Row(start + r);
             var center = inner.Base.Predict(row) + trees[r];
-            varyingVolatility[r] = Math.Sqrt(varying.Describe(center, row).Var5dHat);
-            constantVolatility[r] = Math.Sqrt(constant.Describe(center, row).Var5dHat);
+            varyingVolatility[r] = Math.Sqrt(PredictiveDistribution.SecondMoment(center, varying.Scale.Scale(row), varyingShocks));
+            constantVolatility[r] = Math.Sqrt(PredictiveDistribution.SecondMoment(center, constant.Scale.Scale(row), constantShocks));
         }
         return QLike.Compute(realized, varyingVolatility) < QLike.Compute(realized, constantVolatility);
     }
