@@ -49,8 +49,15 @@ public sealed record ForecastDistribution(
 
     /// <summary>Every number in <see cref="ColumnNames"/> order.</summary>
     [JsonIgnore]
-    public IReadOnlyList<double> Values =>
-        [Rv5dHat, Var5dHat, Q05, Q10, Q50, Q90, Q95, PCalm, PNormal, PElevated, PStressed, Var95, Var99, Es95, Es99];
+    public IReadOnlyList<double> Values => [.. Enumerable.Range(0, ColumnNames.Count).Select(ValueOf)];
+
+    /// <summary>The number of column <paramref name="column"/> of <see cref="ColumnNames"/>, without building the whole list.</summary>
+    public double ValueOf(int column) => column switch
+    {
+        0 => Rv5dHat, 1 => Var5dHat, 2 => Q05, 3 => Q10, 4 => Q50, 5 => Q90, 6 => Q95,
+        7 => PCalm, 8 => PNormal, 9 => PElevated, 10 => PStressed, 11 => Var95, 12 => Var99, 13 => Es95, 14 => Es99,
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, $"a forecast distribution has {ColumnNames.Count} columns"),
+    };
 
     /// <summary>The distribution from its numbers in <see cref="ColumnNames"/> order.</summary>
     public static ForecastDistribution FromValues(IReadOnlyList<double> v)

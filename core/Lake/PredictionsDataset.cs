@@ -44,7 +44,7 @@ public sealed class PredictionsDataset : Dataset<PredictionRow>
         for (var c = 1; c < ForecastDistribution.ColumnNames.Count; c++)
         {
             var column = c;
-            writer.Doubles(ForecastDistribution.ColumnNames[column], [.. rows.Select(r => r.Distribution.Values[column])]);
+            writer.Doubles(ForecastDistribution.ColumnNames[column], [.. rows.Select(r => r.Distribution.ValueOf(column))]);
         }
     }
 

@@ -19,7 +19,7 @@ public static class CvPredictionsFile
 
     private static readonly (string Name, Func<OutOfSamplePrediction, double> Value)[] Numbers =
     [
-        .. ForecastDistribution.ColumnNames.Select((name, i) => (name, (Func<OutOfSamplePrediction, double>)(p => p.Distribution.Values[i]))),
+        .. ForecastDistribution.ColumnNames.Select((name, i) => (name, (Func<OutOfSamplePrediction, double>)(p => p.Distribution.ValueOf(i)))),
         (AccuracyTable.BaselineName, p => p.Baseline),
         (AccuracyTable.HarRvName, p => p.HarRv),
         (AccuracyTable.HarXName, p => p.HarX),
