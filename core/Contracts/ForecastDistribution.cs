@@ -51,6 +51,20 @@ public sealed record ForecastDistribution(
     [JsonIgnore]
     public IReadOnlyList<double> Values => [.. Enumerable.Range(0, ColumnNames.Count).Select(ValueOf)];
 
+    /// <summary>Whether every number is finite: what a forecast must be before it is stored or answered.</summary>
+    [JsonIgnore]
+    public bool AllFinite
+    {
+        get
+        {
+            for (var c = 0; c < ColumnNames.Count; c++)
+            {
+                if (!double.IsFinite(ValueOf(c))) return false;
+            }
+            return true;
+        }
+    }
+
     /// <summary>The number of column <paramref name="column"/> of <see cref="ColumnNames"/>, without building the whole list.</summary>
     public double ValueOf(int column) => column switch
     {

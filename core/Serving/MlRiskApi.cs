@@ -112,7 +112,7 @@ public static class MlRiskApi
 
         var warnings = InputWarning.Outside(state.Card.Metadata.FeatureRanges, features);
         var forecast = state.Forecaster.Predict(features);
-        if (!double.IsFinite(forecast.Rv5dHat) || forecast.Rv5dHat <= 0 || forecast.Distribution.Values.Any(v => !double.IsFinite(v)))
+        if (!double.IsFinite(forecast.Rv5dHat) || forecast.Rv5dHat <= 0 || !forecast.Distribution.AllFinite)
         {
             return Problems.NoFiniteForecast(state.Card.ModelVersion, body.AsOfDate, forecast.Rv5dHat, features, warnings);
         }
