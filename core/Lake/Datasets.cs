@@ -8,7 +8,8 @@ public static class Datasets
     public static readonly FeaturesDataset FeaturesDaily = new();
     public static readonly LabelsDataset LabelsDaily = new();
     public static readonly PredictionsDataset PredictionsDaily = new();
+    public static readonly MonitoringDataset MonitoringDaily = new();
 
     /// <summary>Every dataset in data-flow order.</summary>
-    public static readonly IReadOnlyList<DatasetContract> All = [RawMarket, CuratedMarketDaily, FeaturesDaily, LabelsDaily, PredictionsDaily];
+    public static readonly IReadOnlyList<DatasetContract> All = [RawMarket, CuratedMarketDaily, FeaturesDaily, LabelsDaily, PredictionsDaily, MonitoringDaily];
 }

@@ -22,6 +22,16 @@ public sealed class HarModel
         Floor = floor;
     }
 
+    /// <summary>A fitted benchmark as stored in a model's metadata.</summary>
+    public static HarModel FromCoefficients(HarKind kind, IReadOnlyList<double> coefficients, double floor)
+    {
+        if (coefficients.Count != RegressorCount(kind))
+        {
+            throw new ArgumentException($"{kind} has {RegressorCount(kind)} coefficients, got {coefficients.Count}", nameof(coefficients));
+        }
+        return new HarModel(kind, [.. coefficients], floor);
+    }
+
     public static int RegressorCount(HarKind kind) => kind == HarKind.HarRv ? HarRegressors.HarRv : HarRegressors.HarX;
 
     /// <summary>Writes the regressors (intercept first) of one feature vector into <paramref name="regressors"/>.</summary>

@@ -5,11 +5,13 @@ using Microsoft.Extensions.Options;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Sources;
 using MlRisk.Core.Modeling;
+using MlRisk.Core.Monitoring;
+using MlRisk.Core.Contracts;
 
 namespace MlRisk.Core.Pipeline;
 
 /// <summary>
-/// Registers the pipeline: its settings (section <c>Pipeline</c>), the five stages, the runner, the trigger the
+/// Registers the pipeline: its settings (section <c>Pipeline</c>), the six stages, the runner, the trigger the
 /// timers call, the run summaries and the model registry on the artifact store (the artifacts folder, or the blob
 /// container of the blob lake). The stages need the lake
 /// (AddMlRiskLake), the market sources (AddMlRiskSources) and the modeling services (AddMlRiskModeling).
@@ -25,12 +27,22 @@ public static class PipelineServiceCollectionExtensions
             .Validate(o => o.IngestOverlapSessions >= 1, $"{PipelineOptions.Section}:{nameof(PipelineOptions.IngestOverlapSessions)} must be at least 1")
             .ValidateOnStart();
 
+        services.AddOptions<RetrainOptions>().Bind(configuration.GetSection(RetrainOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection(MonitoringOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.PsiWarn <= o.PsiAlert, $"{MonitoringOptions.Section}:{nameof(MonitoringOptions.PsiWarn)} must not exceed {nameof(MonitoringOptions.PsiAlert)}")
+            .Validate(o => o.StatusIgnoresDriftOf.All(f => FeatureNames.IndexOf(f) >= 0),
+                $"{MonitoringOptions.Section}:{nameof(MonitoringOptions.StatusIgnoresDriftOf)} may name only features: {string.Join(", ", FeatureNames.All)}")
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         // The blob lake (AddMlRiskBlobLake) replaces this store with its artifacts container.
         services.TryAddSingleton<IArtifactStore>(sp =>
             new FileSystemArtifactStore(Path.GetFullPath(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.ArtifactsPath)));
         services.TryAddSingleton(sp => new ModelRegistry(sp.GetRequiredService<IArtifactStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IRunSummaryStore, ArtifactRunSummaryStore>();
+        services.TryAddSingleton<MonitorReportStore>();
+        services.TryAddSingleton<MonitorReferenceStore>();
+        services.TryAddSingleton<RetrainPolicy>();
         services.TryAddSingleton<PipelineRunner>();
         services.TryAddSingleton<IPipelineTrigger, PipelineTrigger>();
 
@@ -39,6 +51,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddMlRiskStage<LabelsStage>();
         services.AddMlRiskStage<TrainStage>();
         services.AddMlRiskStage<InferStage>();
+        services.AddMlRiskStage<MonitorStage>();
         return services;
     }
 

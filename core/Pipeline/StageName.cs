@@ -8,4 +8,5 @@ public enum StageName
     Labels,
     Train,
     Infer,
+    Monitor,
 }

@@ -24,4 +24,8 @@ public sealed record StageResult(StageName Stage, int RowsRead, IReadOnlyList<Pa
     /// <summary>The train stage's model version, accuracy table and gate decision; null for every other stage.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TrainingOutcome? Training { get; init; }
+
+    /// <summary>The train stage's decision whether to train and why; null for every other stage.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RetrainDecision? Retrain { get; init; }
 }

@@ -5,16 +5,22 @@ using MlRisk.Core.Modeling;
 namespace MlRisk.Core.Pipeline;
 
 /// <summary>
-/// Train: walk-forward over features_daily × labels_daily, final fit, gate against the baseline, registry.
-/// A version already stored for the same rows and settings is not trained again. The stage fails while no
-/// model has ever passed the gate, so a pipeline without a servable model exits non-zero with the numbers.
+/// Train: first decides whether a model is due (<see cref="RetrainPolicy"/>); when none is, it reads no Parquet and
+/// says why. Otherwise walk-forward over features_daily × labels_daily (folds unchanged since an earlier run come from
+/// the fold cache), final fit, gate against the baseline and the champion, registry. A version already stored for
+/// the same rows and settings is not trained again. The stage fails while no model has ever passed the gate, so a
+/// pipeline without a servable model exits non-zero with the numbers.
 /// </summary>
-public sealed class TrainStage(LakeReader reader, ModelTrainer trainer, ModelRegistry registry, ILogger<TrainStage> log) : IStage
+public sealed class TrainStage(LakeReader reader, RetrainPolicy policy, ModelTrainer trainer, ModelRegistry registry, ILogger<TrainStage> log) : IStage
 {
     public StageName Name => StageName.Train;
 
     public async Task<StageResult> RunAsync(CancellationToken ct)
     {
+        var decision = await policy.DecideAsync(ct);
+        log.LogInformation("Train {Decision} ({Reason}): {Detail}", decision.Train ? "runs" : "skipped", decision.Reason, decision.Detail);
+        if (!decision.Train) return new StageResult(Name, 0, [], []) { Retrain = decision };
+
         var features = await reader.ReadAllAsync(Datasets.FeaturesDaily, ct);
         var labels = await reader.ReadAllAsync(Datasets.LabelsDaily, ct);
         var outcome = await trainer.TrainAsync(features.Rows, labels.Rows, ct);
@@ -29,6 +35,7 @@ public sealed class TrainStage(LakeReader reader, ModelTrainer trainer, ModelReg
         return new StageResult(Name, features.Rows.Count + labels.Rows.Count, [], [.. features.StrayTempFiles, .. labels.StrayTempFiles])
         {
             Training = outcome,
+            Retrain = decision,
         };
     }
 }

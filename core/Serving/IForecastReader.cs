@@ -3,7 +3,7 @@ using MlRisk.Core.Contracts;
 namespace MlRisk.Core.Serving;
 
 /// <summary>
-/// The serving side's read access to the lake (predictions_daily, labels_daily, features_daily).
+/// The serving side's read access to the lake (predictions_daily, labels_daily, features_daily, monitoring_daily).
 /// Implementations read validated partitions; they return null or an empty list for "nothing stored",
 /// and throw with the dataset and file named when the lake is damaged.
 /// </summary>
@@ -20,6 +20,9 @@ public interface IForecastReader
 
     /// <summary>The stored features_daily row of <paramref name="date"/>, or null when that date has none.</summary>
     Task<FeatureRow?> FeaturesAsync(DateOnly date, CancellationToken ct);
+
+    /// <summary>The monitoring_daily rows with dates in [from, to] (either bound may be open), oldest first.</summary>
+    Task<IReadOnlyList<MonitoringRow>> MonitoringAsync(DateOnly? from, DateOnly? to, CancellationToken ct);
 
     /// <summary>The newest date in features_daily (the freshest market data the model can use), or null on an empty lake.</summary>
     Task<DateOnly?> LastDataDateAsync(CancellationToken ct);

@@ -4,12 +4,13 @@ using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Serving;
 
-/// <summary><see cref="IForecastReader"/> over the lake's predictions_daily, labels_daily and features_daily.</summary>
+/// <summary><see cref="IForecastReader"/> over the lake's predictions_daily, labels_daily, features_daily and monitoring_daily.</summary>
 public sealed class LakeForecastReader(LakeReader reader) : IForecastReader
 {
     private readonly AppendOnlyDatasetCache<PredictionRow> _predictions = new(reader, Datasets.PredictionsDaily);
     private readonly AppendOnlyDatasetCache<LabelRow> _labels = new(reader, Datasets.LabelsDaily);
     private readonly AppendOnlyDatasetCache<FeatureRow> _features = new(reader, Datasets.FeaturesDaily);
+    private readonly AppendOnlyDatasetCache<MonitoringRow> _monitoring = new(reader, Datasets.MonitoringDaily);
 
     public async Task<PredictionRow?> LatestAsync(CancellationToken ct)
     {
@@ -33,6 +34,12 @@ public sealed class LakeForecastReader(LakeReader reader) : IForecastReader
                 date, prediction.Rv5dHat, realized, baseline, prediction.ModelVersion, prediction.Source, prediction.Distribution));
         }
         return points;
+    }
+
+    public async Task<IReadOnlyList<MonitoringRow>> MonitoringAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var rows = await _monitoring.RefreshAsync(ct);
+        return [.. rows.Values.Where(r => !(r.Date < from) && !(r.Date > to))];
     }
 
     public async Task<FeatureRow?> FeaturesAsync(DateOnly date, CancellationToken ct)

@@ -49,7 +49,11 @@ public static class MlRiskApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/health", HealthAsync)
             .WithName("Health")
-            .WithSummary("Model loaded, last data date and staleness in NYSE sessions");
+            .WithSummary("Model loaded, last data date, staleness in NYSE sessions and the newest monitor status with its reasons");
+        app.MapGet("/monitor", MonitorAsync)
+            .WithName("Monitoring")
+            .WithSummary("Monitoring rows in [from, to]: rolling live scores vs the baseline and HAR-X, feature drift (PSI, KS), status and reasons")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapGet("/" + DashboardFiles.Route, (string? file, IOptions<ServingOptions> options) => Dashboard(file, options))
             .WithName("Dashboard")
             .ExcludeFromDescription();
@@ -136,17 +140,22 @@ public static class MlRiskApi
         [FromServices] IForecastReader forecasts,
         CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var fromDate = ParseQueryDate("from", from, errors);
-        var toDate = ParseQueryDate("to", to, errors);
-        if (errors.Count == 0 && fromDate > toDate)
-        {
-            errors.Add(FieldError.At("from", $"from ({from}) is after to ({to})."));
-        }
-        if (errors.Count > 0) return Problems.InvalidRequest(errors);
+        var range = ParseRange(from, to);
+        if (range.Errors is { } errors) return Problems.InvalidRequest(errors);
+        var points = await forecasts.HistoryAsync(range.From, range.To, ct);
+        return TypedResults.Ok(new PredictionHistoryResponse(range.From, range.To, points.Count, points));
+    }
 
-        var points = await forecasts.HistoryAsync(fromDate, toDate, ct);
-        return TypedResults.Ok(new PredictionHistoryResponse(fromDate, toDate, points.Count, points));
+    public static async Task<Results<Ok<MonitoringHistoryResponse>, ProblemHttpResult>> MonitorAsync(
+        [FromQuery] string? from,
+        [FromQuery] string? to,
+        [FromServices] IForecastReader forecasts,
+        CancellationToken ct)
+    {
+        var range = ParseRange(from, to);
+        if (range.Errors is { } errors) return Problems.InvalidRequest(errors);
+        var rows = await forecasts.MonitoringAsync(range.From, range.To, ct);
+        return TypedResults.Ok(new MonitoringHistoryResponse(range.From, range.To, rows.Count, rows));
     }
 
     public static async Task<Results<Ok<LatestForecastResponse>, ProblemHttpResult>> LatestAsync(
@@ -205,8 +214,10 @@ public static class MlRiskApi
             : !state.HasChampion ? "no_model"
             : staleness > options.Value.MaxStalenessSessions ? "stale"
             : "ok";
+        var monitored = await forecasts.MonitoringAsync(null, null, ct);
+        var monitor = monitored.Count == 0 ? null : new MonitorHealth(monitored[^1].Date, monitored[^1].Status, monitored[^1].Reasons);
         return TypedResults.Ok(new HealthResponse(
-            status, state.HasChampion, state.HasChampion ? state.Card.ModelVersion : null, lastData, lastSession, staleness, now));
+            status, state.HasChampion, state.HasChampion ? state.Card.ModelVersion : null, lastData, lastSession, staleness, now, monitor));
     }
 
     /// <param name="path">Relative to the web root: null or "" for index.html, "app.js", "vendor/chart.umd.js".</param>
@@ -223,6 +234,19 @@ public static class MlRiskApi
         var info = new FileInfo(file);
         var tag = new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"");
         return TypedResults.PhysicalFile(file, DashboardFiles.ContentTypeOf(file), lastModified: info.LastWriteTimeUtc, entityTag: tag);
+    }
+
+    /// <summary>The from and to query dates of a range, or the errors that name each bad one.</summary>
+    private static (DateOnly? From, DateOnly? To, List<FieldError>? Errors) ParseRange(string? from, string? to)
+    {
+        var errors = new List<FieldError>();
+        var fromDate = ParseQueryDate("from", from, errors);
+        var toDate = ParseQueryDate("to", to, errors);
+        if (errors.Count == 0 && fromDate > toDate)
+        {
+            errors.Add(FieldError.At("from", $"from ({from}) is after to ({to})."));
+        }
+        return errors.Count > 0 ? (null, null, errors) : (fromDate, toDate, null);
     }
 
     private static DateOnly? ParseQueryDate(string name, string? text, List<FieldError> errors)

@@ -43,6 +43,11 @@ public sealed class ApiFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/latest")] HttpRequest req, CancellationToken ct) =>
         await MlRiskApi.LatestRunAsync(runs, ct);
 
+    [Function("Monitoring")]
+    public async Task<IResult> Monitoring(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "monitor")] HttpRequest req, CancellationToken ct) =>
+        await MlRiskApi.MonitorAsync(req.Query["from"], req.Query["to"], forecasts, ct);
+
     [Function("Health")]
     public async Task<IResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, CancellationToken ct) =>

@@ -20,15 +20,15 @@ public sealed class RunCommand(Action<IServiceCollection, IConfiguration>? confi
 
     public string Summary => "run the pipeline (ingest, features, labels, …) into the lake";
 
-    public string Usage => "[--source synthetic|csv|live] [--input CSV_DIR] [--data DIR] [--artifacts DIR] [--until STAGE]\n"
-        + "  defaults: --source synthetic (csv when only --input is given), --data ./data, --artifacts ./artifacts, all stages";
+    public string Usage => "[--source synthetic|csv|live] [--input CSV_DIR] [--data DIR] [--artifacts DIR] [--until STAGE] [--retrain]\n"
+        + "  defaults: --source synthetic (csv when only --input is given), --data ./data, --artifacts ./artifacts, all stages; --retrain trains a model even when none is due";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
         Dictionary<string, string> options;
         try
         {
-            options = CommandArguments.Parse(args, "source", "input", "data", "artifacts", "until");
+            options = CommandArguments.Parse(args, ["retrain"], "source", "input", "data", "artifacts", "until");
         }
         catch (ArgumentException e)
         {
@@ -44,6 +44,7 @@ public sealed class RunCommand(Action<IServiceCollection, IConfiguration>? confi
         }
         if (options.TryGetValue("data", out var data)) settings["Lake:DataPath"] = data;
         if (options.TryGetValue("artifacts", out var artifacts)) settings["Pipeline:ArtifactsPath"] = artifacts;
+        if (options.ContainsKey("retrain")) settings["Retrain:Force"] = "true";
 
         try
         {

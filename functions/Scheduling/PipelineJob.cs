@@ -13,11 +13,12 @@ public sealed record PipelineJob(string Name, string ScheduleSetting, IReadOnlyL
     public static readonly PipelineJob Labels = new("Labels", "LabelsSchedule", [StageName.Labels]);
     public static readonly PipelineJob Train = new("Train", "TrainSchedule", [StageName.Train]);
     public static readonly PipelineJob Infer = new("Infer", "InferSchedule", [StageName.Infer]);
+    public static readonly PipelineJob Monitor = new("Monitor", "MonitorSchedule", [StageName.Monitor]);
 
     /// <summary>Every stage in pipeline order: fills an empty lake at start-up and repairs any missed weekday timer.</summary>
     public static readonly PipelineJob DailyRun = new(
         "DailyRun", "DailyRunSchedule",
-        [StageName.Ingest, StageName.Features, StageName.Labels, StageName.Train, StageName.Infer]);
+        [StageName.Ingest, StageName.Features, StageName.Labels, StageName.Train, StageName.Infer, StageName.Monitor]);
 
-    public static readonly IReadOnlyList<PipelineJob> All = [Ingest, Features, Labels, Train, Infer, DailyRun];
+    public static readonly IReadOnlyList<PipelineJob> All = [Ingest, Features, Labels, Train, Infer, Monitor, DailyRun];
 }

@@ -34,6 +34,10 @@ public sealed class StageTimers(IPipelineTrigger trigger, ILogger<StageTimers> l
     public Task Infer([TimerTrigger("%InferSchedule%")] TimerInfo timer, CancellationToken ct) =>
         RunAsync(PipelineJob.Infer, timer, ct);
 
+    [Function("Monitor")]
+    public Task Monitor([TimerTrigger("%MonitorSchedule%")] TimerInfo timer, CancellationToken ct) =>
+        RunAsync(PipelineJob.Monitor, timer, ct);
+
     /// <summary>All stages in order. Its start-up run comes from the RunOnStartup setting via <see cref="StartupRun"/>.</summary>
     [Function("DailyRun")]
     public Task DailyRun([TimerTrigger("%DailyRunSchedule%")] TimerInfo timer, CancellationToken ct) =>

@@ -42,7 +42,7 @@ public sealed class ArchitectureTests
     public void Core_has_the_areas_the_readme_describes()
     {
         Assert.Equal(
-            ["Calendar", "Contracts", "Features", "Lake", "Modeling", "Observability", "Pipeline", "Serving", "Sources"],
+            ["Calendar", "Contracts", "Features", "Lake", "Modeling", "Monitoring", "Observability", "Pipeline", "Serving", "Sources"],
             Areas().Select(a => a[(Root.Length + 1)..]));
     }
 

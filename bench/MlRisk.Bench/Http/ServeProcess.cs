@@ -11,7 +11,7 @@ namespace MlRisk.Bench.Http;
 public sealed class ServeProcess : IAsyncDisposable
 {
     private static readonly string[] Schedules =
-        ["IngestSchedule", "FeaturesSchedule", "LabelsSchedule", "TrainSchedule", "InferSchedule", "DailyRunSchedule"];
+        ["IngestSchedule", "FeaturesSchedule", "LabelsSchedule", "TrainSchedule", "InferSchedule", "MonitorSchedule", "DailyRunSchedule"];
 
     private readonly Process _process;
     private readonly StreamWriter _log;

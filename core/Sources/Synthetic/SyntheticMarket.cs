@@ -89,8 +89,12 @@ internal static class SyntheticMarket
     private const double SpyStart = 90, TltStart = 95, HygStart = 55;
     private const double SpyVolume = 1.2e8, TltVolume = 1.0e7, HygVolume = 1.5e7;
 
+    /// <summary>The stock–bond shock correlation after <see cref="SyntheticSourceOptions.StockBondBreak"/>.</summary>
+    public const double BrokenStockBondCorrelation = 0.8;
+
     /// <summary>Simulates every session from the first one on or after <paramref name="start"/> up to <paramref name="to"/>.</summary>
-    public static SyntheticPath Simulate(ulong seed, DateOnly start, DateOnly to)
+    /// <param name="stockBondBreak">see <see cref="SyntheticSourceOptions.StockBondBreak"/>.</param>
+    public static SyntheticPath Simulate(ulong seed, DateOnly start, DateOnly to, DateOnly? stockBondBreak = null)
     {
         var dates = TradingCalendar.Sessions(start, to).ToArray();
         var path = new SyntheticPath(dates.Length);
@@ -128,7 +132,7 @@ internal static class SyntheticMarket
             var rSpy = SpyDrift - 0.5 * sigma * sigma + sigma * z + jump;
 
             var sigmaTlt = Math.Exp(Math.Clamp(LnSigmaTlt + g + 0.25 * f, LnSigmaTltMin, LnSigmaTltMax));
-            var rhoTlt = Math.Tanh(c - 0.8 * Math.Max(0.0, x));
+            var rhoTlt = t >= 0 && dates[t] >= stockBondBreak ? BrokenStockBondCorrelation : Math.Tanh(c - 0.8 * Math.Max(0.0, x));
             var rTlt = TltDrift - 0.5 * sigmaTlt * sigmaTlt
                 + sigmaTlt * (rhoTlt * z + Math.Sqrt(1 - rhoTlt * rhoTlt) * zRate) - 0.15 * jump;
 

@@ -43,7 +43,7 @@ public sealed class SyntheticMarketSource(IOptions<SyntheticSourceOptions> optio
         {
             if (_path is null || to > _simulatedTo)
             {
-                _path = SyntheticMarket.Simulate(options.Value.Seed, options.Value.Start, to);
+                _path = SyntheticMarket.Simulate(options.Value.Seed, options.Value.Start, to, options.Value.StockBondBreak);
                 _simulatedTo = to;
             }
             return _path;

@@ -8,7 +8,7 @@ namespace MlRisk.Tests.Faults;
 public sealed class ServedApp : IDisposable
 {
     private static readonly string[] Schedules =
-        ["IngestSchedule", "FeaturesSchedule", "LabelsSchedule", "TrainSchedule", "InferSchedule", "DailyRunSchedule"];
+        ["IngestSchedule", "FeaturesSchedule", "LabelsSchedule", "TrainSchedule", "InferSchedule", "MonitorSchedule", "DailyRunSchedule"];
 
     private readonly AppProcess _process;
 

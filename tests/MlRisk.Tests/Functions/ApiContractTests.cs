@@ -141,7 +141,7 @@ public sealed class ApiContractTests(StandaloneHostFixture host) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = body.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order().ToArray();
-        Assert.Equal(["/health", "/model", "/predict", "/predictions", "/predictions/latest", "/runs/latest"], paths);
+        Assert.Equal(["/health", "/model", "/monitor", "/predict", "/predictions", "/predictions/latest", "/runs/latest"], paths);
     }
 
     [Theory]

@@ -48,6 +48,8 @@ public sealed class FakeLake : IForecastReader, IRunSummaryStore
 
     public List<PredictionHistoryPoint> History { get; } = [];
 
+    public List<MonitoringRow> Monitoring { get; } = [];
+
     public PredictionRow? Latest { get; set; }
 
     public RunSummary? RunSummary { get; set; } = new(
@@ -65,6 +67,9 @@ public sealed class FakeLake : IForecastReader, IRunSummaryStore
     public Task<IReadOnlyList<PredictionHistoryPoint>> HistoryAsync(DateOnly? from, DateOnly? to, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<PredictionHistoryPoint>>(
             History.Where(p => (from is null || p.Date >= from) && (to is null || p.Date <= to)).ToList());
+
+    public Task<IReadOnlyList<MonitoringRow>> MonitoringAsync(DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<MonitoringRow>>([.. Monitoring.Where(r => !(r.Date < from) && !(r.Date > to))]);
 
     public Task<FeatureRow?> FeaturesAsync(DateOnly date, CancellationToken ct) =>
         Task.FromResult(Features.TryGetValue(date, out var row) ? row : null);

@@ -24,7 +24,7 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             ["DailyRun", "Dashboard", "DashboardVendor", "Features", "Health", "Infer", "Ingest", "Labels", "LatestPrediction",
-             "LatestRun", "Model", "OpenApi", "Predict", "Predictions", "Train"],
+             "LatestRun", "Model", "Monitor", "Monitoring", "OpenApi", "Predict", "Predictions", "Train"],
             names);
     }
 
@@ -34,6 +34,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("Labels", "%LabelsSchedule%")]
     [InlineData("Train", "%TrainSchedule%")]
     [InlineData("Infer", "%InferSchedule%")]
+    [InlineData("Monitor", "%MonitorSchedule%")]
     [InlineData("DailyRun", "%DailyRunSchedule%")]
     public void Timers_take_their_schedule_from_an_app_setting(string function, string schedule)
     {

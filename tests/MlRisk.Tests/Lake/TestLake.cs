@@ -36,10 +36,11 @@ public sealed class TestLake : IDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddMlRiskLake(configuration);
         services.AddMlRiskPipeline(configuration);
-        // The data stages only: a test that needs train or infer adds them (or stand-ins) itself.
+        // The data stages only: a test that needs train, infer or monitor adds them (or stand-ins) itself.
+        Type[] modelStages = [typeof(TrainStage), typeof(InferStage), typeof(MonitorStage)];
         for (var i = services.Count - 1; i >= 0; i--)
         {
-            if (services[i].ImplementationType == typeof(TrainStage) || services[i].ImplementationType == typeof(InferStage)) services.RemoveAt(i);
+            if (modelStages.Contains(services[i].ImplementationType)) services.RemoveAt(i);
         }
         configure(services, configuration);
         _services = services.BuildServiceProvider();

@@ -47,12 +47,12 @@ public sealed class PipelineServingTests(SyntheticPipelineHostFixture host)
     }
 
     [Fact]
-    public async Task The_latest_run_summary_lists_the_five_stages_as_succeeded()
+    public async Task The_latest_run_summary_lists_the_six_stages_as_succeeded()
     {
         var (_, run) = await HttpJson.GetAsync(host.Client, "/runs/latest");
 
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
-        Assert.Equal(["ingest", "features", "labels", "train", "infer"],
+        Assert.Equal(["ingest", "features", "labels", "train", "infer", "monitor"],
             run.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
     }
 

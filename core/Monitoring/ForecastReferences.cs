@@ -1,0 +1,80 @@
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Lake;
+using MlRisk.Core.Modeling;
+
+namespace MlRisk.Core.Monitoring;
+
+/// <summary>
+/// Finds each stored forecast's <see cref="MonitorReference"/>: a champion forecast's is its model's final fit, over
+/// every training row (kept by <see cref="MonitorReferenceStore"/>); a walk-forward forecast's is the training window
+/// of the fold that made it, rebuilt with the model's own walk-forward settings, so backfilled history is judged
+/// against what its forecaster had seen, never against data after it. The features and labels history is read only
+/// when a reference must be built.
+/// </summary>
+public sealed class ForecastReferences(LakeReader reader, ModelRegistry registry, MonitorReferenceStore store, int window)
+{
+    private readonly Dictionary<string, ModelMetadata> _metadata = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MonitorReference> _finalFits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TrainingSet Set, IReadOnlyList<WalkForwardFold> Folds)> _sets = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, int), MonitorReference> _folds = [];
+    private (IReadOnlyList<FeatureRow> Features, IReadOnlyList<LabelRow> Labels)? _history;
+
+    public async Task<MonitorReference> ForAsync(PredictionRow forecast, CancellationToken ct)
+    {
+        var version = forecast.ModelVersion;
+        if (!_metadata.TryGetValue(version, out var metadata)) _metadata[version] = metadata = await registry.ReadMetadataAsync(version, ct);
+        if (forecast.Source != PredictionSources.WalkForward)
+        {
+            if (_finalFits.TryGetValue(version, out var final)) return final;
+            final = await store.ReadAsync(version, window, ct);
+            if (final is null)
+            {
+                var (set, _) = await TrainingSetOfAsync(metadata, ct);
+                final = MonitorReference.Of(set, set.Rows, window);
+                await store.WriteAsync(version, final, ct);
+            }
+            return _finalFits[version] = final;
+        }
+
+        var (rows, folds) = await TrainingSetOfAsync(metadata, ct);
+        var row = IndexOf(rows.Dates, forecast.Date);
+        var fold = folds.FirstOrDefault(f => row >= f.TestStart && row < f.TestEnd)
+            ?? throw new InvalidDataException(
+                $"predictions_daily {forecast.Date:yyyy-MM-dd} is a walk-forward forecast of model {version}, but no fold of that model's " +
+                $"walk-forward over {rows.Rows} rows tests that date; the lake and the registry disagree: run ./mlrisk validate");
+        if (!_folds.TryGetValue((version, fold.Index), out var reference))
+        {
+            _folds[(version, fold.Index)] = reference = MonitorReference.Of(rows, fold.TrainEnd, window);
+        }
+        return reference;
+    }
+
+    /// <summary>The model's training set (its features × labels up to its last training date) and its walk-forward folds.</summary>
+    private async Task<(TrainingSet Set, IReadOnlyList<WalkForwardFold> Folds)> TrainingSetOfAsync(ModelMetadata metadata, CancellationToken ct)
+    {
+        if (_sets.TryGetValue(metadata.Version, out var known)) return known;
+        _history ??= ((await reader.ReadAllAsync(Datasets.FeaturesDaily, ct)).Rows, (await reader.ReadAllAsync(Datasets.LabelsDaily, ct)).Rows);
+        var set = TrainingSet.Join(_history.Value.Features, [.. _history.Value.Labels.Where(l => l.Date <= metadata.TrainingTo)]);
+        if (set.Rows != metadata.TrainingRows)
+        {
+            throw new InvalidDataException(
+                $"model {metadata.Version} was trained on {metadata.TrainingRows} rows up to {metadata.TrainingTo:yyyy-MM-dd}, but the lake now joins " +
+                $"{set.Rows} rows up to that date; the lake was changed under the registry: run ./mlrisk validate");
+        }
+        return _sets[metadata.Version] = (set, new WalkForwardSplitter(metadata.WalkForward).Split(set.Rows));
+    }
+
+    private static int IndexOf(IReadOnlyList<DateOnly> dates, DateOnly date)
+    {
+        int lo = 0, hi = dates.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var c = dates[mid].CompareTo(date);
+            if (c == 0) return mid;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Lake;
+using MlRisk.Core.Monitoring;
+using MlRisk.Core.Pipeline;
+using MlRisk.Core.Sources.Synthetic;
+using MlRisk.Functions.Cli;
+using Xunit.Abstractions;
+
+namespace MlRisk.Tests.Monitoring;
+
+/// <summary>
+/// The monitor on the synthetic market, end to end through ./mlrisk run: a champion trained up to
+/// <see cref="TrainedUntil"/>, then <see cref="Later"/> a month of sessions on which stocks and bonds start to fall
+/// together (the source's documented StockBondBreak option), or do not.
+/// </summary>
+public sealed class StructuralBreakFixture : IAsyncLifetime
+{
+    /// <summary>A Monday. Chosen as a quiet stretch of the unbroken simulated market: no natural alert in the month after it.</summary>
+    public static readonly DateOnly TrainedUntil = new(2026, 3, 2);
+
+    public static readonly DateOnly Break = new(2026, 3, 3);
+
+    public static readonly DateOnly Later = new(2026, 4, 21);
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "mlrisk-break-" + Guid.NewGuid().ToString("N"));
+
+    public string Template => Path.Combine(Root, "template");
+
+    public async Task InitializeAsync() => Assert.Equal(0, await Run(Template, TrainedUntil, stockBondBreak: null));
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A copy of the lake and registry trained up to <see cref="TrainedUntil"/>.</summary>
+    public string Copy(string name)
+    {
+        var target = Path.Combine(Root, name);
+        foreach (var file in Directory.GetFiles(Template, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(Template, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+        return target;
+    }
+
+    /// <summary>./mlrisk run at 23:00 UTC of <paramref name="session"/>, with a cadence too long to retrain by itself.</summary>
+    public static Task<int> Run(string root, DateOnly session, DateOnly? stockBondBreak) =>
+        new RunCommand((services, _) => services
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(session.ToDateTime(new TimeOnly(23, 0)), TimeSpan.Zero)))
+            .PostConfigure<SyntheticSourceOptions>(o => o.StockBondBreak = stockBondBreak)
+            .PostConfigure<RetrainOptions>(o => o.CadenceLabels = 10_000))
+            .RunAsync(["--data", Path.Combine(root, "data"), "--artifacts", Path.Combine(root, "artifacts")], default);
+
+    public static async Task<IReadOnlyList<MonitoringRow>> MonitoringRows(string root)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Lake:DataPath"] = Path.Combine(root, "data") }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .AddMlRiskLake(configuration)
+            .BuildServiceProvider();
+        return (await services.GetRequiredService<LakeReader>().ReadAllAsync(Datasets.MonitoringDaily, default)).Rows;
+    }
+
+    public static RunSummary LatestRun(string root)
+    {
+        var file = Directory.GetFiles(Path.Combine(root, "artifacts", "runs"), "summary.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Last();
+        return JsonSerializer.Deserialize<RunSummary>(File.ReadAllBytes(file), MlRiskJson.Files)!;
+    }
+}
+
+public sealed class StructuralBreakTests(StructuralBreakFixture fixture, ITestOutputHelper output) : IClassFixture<StructuralBreakFixture>
+{
+    /// <summary>Label lag (5) plus the sessions a 63-session window needs to leave every in-training window behind.</summary>
+    private const int AlertWithinSessions = 25;
+
+    [Fact]
+    public async Task A_stock_bond_break_raises_an_alert_naming_the_correlation_and_the_next_run_retrains_for_it()
+    {
+        var root = fixture.Copy("broken");
+        Assert.Equal(0, await StructuralBreakFixture.Run(root, StructuralBreakFixture.Later, StructuralBreakFixture.Break));
+
+        var rows = await StructuralBreakFixture.MonitoringRows(root);
+        var after = rows.Where(r => r.Date >= StructuralBreakFixture.Break).ToList();
+        foreach (var r in after) output.WriteLine($"{r.Date:yyyy-MM-dd} {MonitorStatusName.Of(r.Status)} psi corr_spy_tlt_20d {r.Drift.Single(d => d.Feature == FeatureNames.CorrSpyTlt20d).Psi:F2}: {string.Join("; ", r.Reasons)}");
+        var first = after.FindIndex(r => r.Status == MonitorStatus.Alert);
+        Assert.InRange(first, 0, AlertWithinSessions - 1);
+        Assert.All(after[first].Reasons, reason => Assert.Contains(" corr_spy_tlt_20d ", reason));
+        Assert.Contains(after[first].Reasons, reason => reason.StartsWith("alert: out_of_range corr_spy_tlt_20d", StringComparison.Ordinal));
+        Assert.Equal(RetrainReason.NotDue, Train(StructuralBreakFixture.LatestRun(root)).Retrain!.Reason);
+
+        Assert.Equal(0, await StructuralBreakFixture.Run(root, StructuralBreakFixture.Later, StructuralBreakFixture.Break));
+        var train = Train(StructuralBreakFixture.LatestRun(root));
+        output.WriteLine($"train: {train.Retrain!.Reason} {train.Retrain.Detail}");
+        Assert.Equal(RetrainReason.MonitorAlert, train.Retrain.Reason);
+        Assert.Contains("corr_spy_tlt_20d", train.Retrain.Detail);
+        Assert.NotNull(train.Training);
+    }
+
+    [Fact]
+    public async Task The_unbroken_market_over_the_same_month_raises_no_alert_and_trains_nothing()
+    {
+        var root = fixture.Copy("unbroken");
+        Assert.Equal(0, await StructuralBreakFixture.Run(root, StructuralBreakFixture.Later, stockBondBreak: null));
+
+        var after = (await StructuralBreakFixture.MonitoringRows(root)).Where(r => r.Date >= StructuralBreakFixture.Break).ToList();
+        foreach (var r in after) output.WriteLine($"{r.Date:yyyy-MM-dd} {MonitorStatusName.Of(r.Status)}: {string.Join("; ", r.Reasons)}");
+        Assert.True(after.Count >= AlertWithinSessions, $"{after.Count} monitored dates after the break date");
+        Assert.DoesNotContain(after, r => r.Status == MonitorStatus.Alert);
+
+        Assert.Equal(0, await StructuralBreakFixture.Run(root, StructuralBreakFixture.Later, stockBondBreak: null));
+        var train = Train(StructuralBreakFixture.LatestRun(root));
+        Assert.Equal(RetrainReason.NotDue, train.Retrain!.Reason);
+        Assert.Null(train.Training);
+        Assert.Equal(0, train.RowsRead);
+    }
+
+    private static StageResult Train(RunSummary run) => run.Stages.Single(s => s.Stage == StageName.Train).Result!;
+}
