@@ -50,10 +50,10 @@ public static class MlRiskApi
         app.MapGet("/health", HealthAsync)
             .WithName("Health")
             .WithSummary("Model loaded, last data date and staleness in NYSE sessions");
-        app.MapGet("/" + DashboardFiles.Route, (string? file, IOptions<ServingOptions> options) => Dashboard(file, options))
+        app.MapGet("/" + DashboardFiles.Route, (string? file, IOptions<ServingOptions> options, HttpResponse response) => Dashboard(file, options, response))
             .WithName("Dashboard")
             .ExcludeFromDescription();
-        app.MapGet("/" + DashboardFiles.VendorRoute, (string file, IOptions<ServingOptions> options) => Dashboard("vendor/" + file, options))
+        app.MapGet("/" + DashboardFiles.VendorRoute, (string file, IOptions<ServingOptions> options, HttpResponse response) => Dashboard("vendor/" + file, options, response))
             .WithName("DashboardVendor")
             .ExcludeFromDescription();
         return app;
@@ -130,7 +130,7 @@ public static class MlRiskApi
             forecast.Distribution));
     }
 
-    public static async Task<Results<Ok<PredictionHistoryResponse>, ProblemHttpResult>> HistoryAsync(
+    public static async Task<Results<EntityTaggedJson<PredictionHistoryResponse>, ProblemHttpResult>> HistoryAsync(
         [FromQuery] string? from,
         [FromQuery] string? to,
         [FromServices] IForecastReader forecasts,
@@ -146,7 +146,7 @@ public static class MlRiskApi
         if (errors.Count > 0) return Problems.InvalidRequest(errors);
 
         var points = await forecasts.HistoryAsync(fromDate, toDate, ct);
-        return TypedResults.Ok(new PredictionHistoryResponse(fromDate, toDate, points.Count, points));
+        return new EntityTaggedJson<PredictionHistoryResponse>(new PredictionHistoryResponse(fromDate, toDate, points.Count, points));
     }
 
     public static async Task<Results<Ok<LatestForecastResponse>, ProblemHttpResult>> LatestAsync(
@@ -210,7 +210,7 @@ public static class MlRiskApi
     }
 
     /// <param name="path">Relative to the web root: null or "" for index.html, "app.js", "vendor/chart.umd.js".</param>
-    public static Results<PhysicalFileHttpResult, ProblemHttpResult> Dashboard(string? path, IOptions<ServingOptions> options)
+    public static Results<PhysicalFileHttpResult, ProblemHttpResult> Dashboard(string? path, IOptions<ServingOptions> options, HttpResponse response)
     {
         var file = DashboardFiles.Resolve(options.Value.WebRoot, path);
         if (file is null)
@@ -220,6 +220,7 @@ public static class MlRiskApi
                 (path is not null && path.StartsWith("vendor/", StringComparison.Ordinal)
                     ? "; install Chart.js with `npm ci --prefix web` and rebuild." : "."));
         }
+        response.Headers.CacheControl = DashboardFiles.CacheControlOf(path);
         var info = new FileInfo(file);
         var tag = new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"");
         return TypedResults.PhysicalFile(file, DashboardFiles.ContentTypeOf(file), lastModified: info.LastWriteTimeUtc, entityTag: tag);
