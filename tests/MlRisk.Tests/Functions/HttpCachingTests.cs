@@ -57,6 +57,16 @@ public sealed class HttpCachingTests(StandaloneHostFixture host) : IClassFixture
         Assert.NotNull(response.Headers.ETag);
     }
 
+    [Fact]
+    public void The_page_asks_for_the_chart_js_of_the_lockfile_so_a_year_long_cache_never_serves_an_old_one()
+    {
+        var lockfile = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("web/package-lock.json"))).RootElement;
+        var version = lockfile.GetProperty("packages").GetProperty("node_modules/chart.js").GetProperty("version").GetString();
+        var page = File.ReadAllText(RepositoryFiles.Path("web/index.html"));
+
+        Assert.Contains($"<script src=\"vendor/chart.umd.js?v={version}\" defer></script>", page);
+    }
+
     [Theory]
     [InlineData("br", "/vendor/chart.umd.js")]
     [InlineData("gzip", "/vendor/chart.umd.js")]
