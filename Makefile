@@ -4,7 +4,7 @@ SHELL := /bin/bash
 DATA ?= ./data
 ARTIFACTS ?= ./artifacts
 
-.PHONY: all run serve validate web azurite dockerfile-lint test bench clean
+.PHONY: all run serve validate web azurite dockerfile-lint web-audit test bench clean
 
 all: run serve
 
@@ -39,8 +39,15 @@ tests/dockerfile-lint/node_modules/.bin/dockerfile-utils: tests/dockerfile-lint/
 	npm ci --prefix tests/dockerfile-lint --no-audit --no-fund
 	touch $@
 
+# Lighthouse and Redocly CLI, which judge the dashboard and /openapi.json in the web-audit tests (npm, lockfile).
+web-audit: tests/lighthouse/node_modules/.bin/lighthouse
+
+tests/lighthouse/node_modules/.bin/lighthouse: tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	npm ci --prefix tests/lighthouse --no-audit --no-fund
+	touch $@
+
 # The Functions-host harness tests start the published worker (./mlrisk publishes it when stale).
-test: web azurite dockerfile-lint
+test: web azurite dockerfile-lint web-audit
 	dotnet build MlRisk.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 	./mlrisk --help >/dev/null
 	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal"

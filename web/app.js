@@ -32,9 +32,9 @@ function problemText(result) {
   return b && (b.detail || b.title) ? (b.detail || b.title) : `HTTP ${result.status}`;
 }
 
-/** A chart's box keeps its height while its data loads (no layout shift); it is hidden only when there is nothing to draw. */
+/** A chart's box keeps its height whatever happens (no layout shift): only the canvas goes when there is nothing to draw. */
 function showChart(canvasId, visible) {
-  $(canvasId).parentElement.hidden = !visible;
+  $(canvasId).hidden = !visible;
 }
 
 function setState(id, text, isError) {
@@ -48,11 +48,10 @@ function showLatest(latest, health) {
     setState("latest-body", latest.status === 404
       ? "No forecast yet: the pipeline has not written predictions. Run ./mlrisk run or wait for the DailyRun timer."
       : "Could not load the latest forecast: " + problemText(latest), latest.status !== 404);
+    $("latest-figures").hidden = true;
     return;
   }
   const f = latest.body;
-  setState("latest-body", "");
-  $("latest-figures").hidden = false;
   const rv = $("forecast-rv");
   rv.dataset.value = String(f.rv_5d_hat);
   rv.textContent = pct(f.rv_5d_hat);
@@ -126,12 +125,11 @@ function showRegimes(latest, cuts) {
     bar.setAttribute("aria-label", "No regime probabilities");
     return;
   }
-  setState("regimes-state", "");
   const ps = REGIMES.map((r) => d[r.key]);
   const shown = wholePercents(ps);
   const ranges = regimeRanges(cuts);
   bar.replaceChildren();
-  words.replaceChildren();
+  // The words are in the page already, one per regime, so filling them in moves nothing.
   REGIMES.forEach((r, i) => {
     const seg = document.createElement("span");
     seg.className = "segment";
@@ -140,16 +138,13 @@ function showRegimes(latest, cuts) {
     seg.style.background = r.color;
     seg.title = `${r.name} week: ${shown[i]} %`;
     bar.append(seg);
-    const li = document.createElement("li");
-    li.dataset.regime = r.name;
+    const li = words.querySelector(`li[data-regime=${r.name}]`);
     li.dataset.value = String(ps[i]);
-    li.innerHTML = `<span class="swatch" style="background:${r.color}"></span><span class="word"></span> <span class="range"></span>`;
+    li.querySelector(".swatch").style.background = r.color;
     li.querySelector(".word").textContent = `${r.name} week: ${shown[i]} %`;
     li.querySelector(".range").textContent = `(${ranges[i]} annualized)`;
-    words.append(li);
   });
   bar.setAttribute("aria-label", "Regime probabilities: " + REGIMES.map((r, i) => `${r.name} ${shown[i]} %`).join(", "));
-  $("regime-cuts").textContent = "A week's regime is set by its realized rv5d, annualized, against the cut points of the model.";
 }
 
 function showRisk(latest) {
@@ -157,9 +152,10 @@ function showRisk(latest) {
   if (!d) {
     setState("risk-state", latest.ok ? "This forecast has no VaR or ES." : "No forecast, so no VaR or ES yet.");
     $("risk-table").hidden = true;
+    $("risk-lead").hidden = true;
     return;
   }
-  setState("risk-state", `For $1M of SPY held over the five sessions after ${latest.body.as_of_date}:`);
+  $("risk-date").textContent = latest.body.as_of_date;
   for (const key of ["var95", "es95", "var99", "es99"]) {
     const loss = d[key + "_5d"];
     const p = $(key + "-pct"), u = $(key + "-usd");
@@ -174,7 +170,11 @@ function formatValue(v) {
   return a !== 0 && (a < 0.01 || a >= 1000) ? v.toExponential(2) : v.toFixed(a < 1 ? 4 : 2);
 }
 
+let historyRequest = 0;
+
+/** Draws the history of a range over the chart that is there; a range clicked meanwhile wins over this one. */
 async function loadHistory(range, latestDate) {
+  const request = ++historyRequest;
   let query = "";
   if (range !== "all" && latestDate) {
     const from = new Date(latestDate + "T00:00:00Z");
@@ -182,8 +182,12 @@ async function loadHistory(range, latestDate) {
     query = "?from=" + from.toISOString().slice(0, 10);
   }
   setState("history-state", "Loading…");
+  $("history-box").setAttribute("aria-busy", "true");
   let result;
-  try { result = await api("predictions" + query); } catch { setState("history-state", "API unreachable.", true); showChart("history-chart", false); return; }
+  try { result = await api("predictions" + query); } catch { result = null; }
+  if (request !== historyRequest) return;
+  $("history-box").setAttribute("aria-busy", "false");
+  if (!result) { setState("history-state", "API unreachable.", true); showChart("history-chart", false); return; }
   if (!result.ok) { setState("history-state", "Could not load history: " + problemText(result), true); showChart("history-chart", false); return; }
   const points = result.body.points;
   if (points.length === 0) {
@@ -328,7 +332,13 @@ function showCalibration(model) {
   }
 
   const pit = c.pit_histogram || [];
-  if (typeof Chart === "undefined" || pit.length === 0) { showChart("pit-chart", false); return true; }
+  if (typeof Chart === "undefined") return true;
+  if (pit.length === 0) {
+    setState("pit-state", "This model has no PIT histogram.");
+    showChart("pit-chart", false);
+    return true;
+  }
+  setState("pit-state", "");
   showChart("pit-chart", true);
   const total = pit.reduce((a, b) => a + b, 0);
   const uniform = total / pit.length;
@@ -365,11 +375,13 @@ function pCell(row, p) {
  */
 function showReliability(result, cuts) {
   const points = result && result.ok ? result.body.points.filter((p) => p.source === "walk_forward" && p.rv_5d != null && p.distribution) : [];
-  if (typeof Chart === "undefined" || points.length < 50) {
-    $("reliability-text").textContent = points.length < 50 ? "Reliability needs at least 50 out-of-sample dates with a realized rv5d." : "";
+  if (points.length < 50) {
+    setState("reliability-state", "Too few dates for a reliability diagram.");
+    $("reliability-text").textContent = "Reliability needs at least 50 out-of-sample dates with a realized rv5d.";
     showChart("reliability-chart", false);
     return;
   }
+  setState("reliability-state", "");
   const MIN_DATES = 20, BINS = 5;
   const realizedRegime = (rv) => cuts.filter((c) => rv * ANNUALIZE >= c).length;
   const series = REGIMES.map((r, k) => {
@@ -426,6 +438,7 @@ async function main() {
     banner.hidden = false;
     banner.textContent = "Chart.js did not load (/vendor/chart.umd.js): run `npm ci --prefix web` and rebuild the app. Charts are unavailable.";
     for (const canvas of document.querySelectorAll("canvas")) showChart(canvas.id, false);
+    for (const id of ["drivers-state", "history-state", "pit-state", "reliability-state"]) setState(id, "Charts are unavailable.", true);
   }
   let latest, health, model;
   try {
@@ -434,8 +447,9 @@ async function main() {
     const banner = $("banner");
     banner.hidden = false;
     banner.textContent = "The API is unreachable. Is the MlRisk host running? Reload to retry.";
-    for (const id of ["latest-body", "drivers-state", "regimes-state", "risk-state", "history-state", "calibration-state", "model-state"]) setState(id, "Unavailable.", true);
+    for (const id of ["latest-body", "drivers-state", "regimes-state", "risk-state", "history-state", "pit-state", "reliability-state", "calibration-state", "model-state"]) setState(id, "Unavailable.", true);
     for (const canvas of document.querySelectorAll("canvas")) showChart(canvas.id, false);
+    document.querySelector("main").setAttribute("aria-busy", "false");
     document.body.dataset.state = "unreachable";
     return;
   }
@@ -451,15 +465,16 @@ async function main() {
     const buttons = document.querySelectorAll(".ranges button");
     for (const button of buttons) {
       button.addEventListener("click", async () => {
-        for (const b of buttons) b.classList.toggle("active", b === button);
+        for (const b of buttons) b.setAttribute("aria-pressed", String(b === button));
         await loadHistory(button.dataset.range, latestDate);
       });
     }
     await Promise.all([
-      loadHistory(document.querySelector(".ranges button.active").dataset.range, latestDate),
+      loadHistory(document.querySelector(".ranges button[aria-pressed=true]").dataset.range, latestDate),
       calibrated ? api("predictions").then((all) => showReliability(all, cuts), () => showReliability(null, cuts)) : showReliability(null, cuts),
     ]);
   }
+  document.querySelector("main").setAttribute("aria-busy", "false");
   document.body.dataset.state = "ready";
 }
 

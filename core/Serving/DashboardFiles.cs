@@ -28,6 +28,16 @@ public static class DashboardFiles
         return File.Exists(full) ? full : null;
     }
 
+    /// <summary>
+    /// The vendor files are named by their version in index.html's URLs (vendor/chart.umd.js?v=4.6.1), so a browser may
+    /// keep them for a year; the page and its own script and style change with every deploy under the same names, so
+    /// they are checked with the server (ETag, 304) on every load.
+    /// </summary>
+    public static string CacheControlOf(string? path) =>
+        path is not null && path.StartsWith("vendor/", StringComparison.Ordinal)
+            ? "public, max-age=31536000, immutable"
+            : "no-cache";
+
     public static string ContentTypeOf(string file) =>
         ContentTypes.TryGetContentType(file, out var type) ? type : "application/octet-stream";
 }

@@ -52,12 +52,12 @@ public static class MlRiskApi
             .WithSummary("Model loaded, last data date, staleness in NYSE sessions and the newest monitor status with its reasons");
         app.MapGet("/monitor", MonitorAsync)
             .WithName("Monitoring")
-            .WithSummary("Monitoring rows in [from, to]: rolling live scores vs the baseline and HAR-X, feature drift (PSI, KS), status and reasons")
+            .WithSummary("Monitoring rows in [from, to]: rolling live scores vs the baseline and HAR-X, feature drift (PSI, KS, out of range), status and reasons")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        app.MapGet("/" + DashboardFiles.Route, (string? file, IOptions<ServingOptions> options) => Dashboard(file, options))
+        app.MapGet("/" + DashboardFiles.Route, (string? file, IOptions<ServingOptions> options, HttpResponse response) => Dashboard(file, options, response))
             .WithName("Dashboard")
             .ExcludeFromDescription();
-        app.MapGet("/" + DashboardFiles.VendorRoute, (string file, IOptions<ServingOptions> options) => Dashboard("vendor/" + file, options))
+        app.MapGet("/" + DashboardFiles.VendorRoute, (string file, IOptions<ServingOptions> options, HttpResponse response) => Dashboard("vendor/" + file, options, response))
             .WithName("DashboardVendor")
             .ExcludeFromDescription();
         return app;
@@ -134,7 +134,7 @@ public static class MlRiskApi
             forecast.Distribution));
     }
 
-    public static async Task<Results<Ok<PredictionHistoryResponse>, ProblemHttpResult>> HistoryAsync(
+    public static async Task<Results<EntityTaggedJson<PredictionHistoryResponse>, ProblemHttpResult>> HistoryAsync(
         [FromQuery] string? from,
         [FromQuery] string? to,
         [FromServices] IForecastReader forecasts,
@@ -143,10 +143,10 @@ public static class MlRiskApi
         var range = ParseRange(from, to);
         if (range.Errors is { } errors) return Problems.InvalidRequest(errors);
         var points = await forecasts.HistoryAsync(range.From, range.To, ct);
-        return TypedResults.Ok(new PredictionHistoryResponse(range.From, range.To, points.Count, points));
+        return new EntityTaggedJson<PredictionHistoryResponse>(new PredictionHistoryResponse(range.From, range.To, points.Count, points));
     }
 
-    public static async Task<Results<Ok<MonitoringHistoryResponse>, ProblemHttpResult>> MonitorAsync(
+    public static async Task<Results<EntityTaggedJson<MonitoringHistoryResponse>, ProblemHttpResult>> MonitorAsync(
         [FromQuery] string? from,
         [FromQuery] string? to,
         [FromServices] IForecastReader forecasts,
@@ -155,7 +155,7 @@ public static class MlRiskApi
         var range = ParseRange(from, to);
         if (range.Errors is { } errors) return Problems.InvalidRequest(errors);
         var rows = await forecasts.MonitoringAsync(range.From, range.To, ct);
-        return TypedResults.Ok(new MonitoringHistoryResponse(range.From, range.To, rows.Count, rows));
+        return new EntityTaggedJson<MonitoringHistoryResponse>(new MonitoringHistoryResponse(range.From, range.To, rows.Count, rows));
     }
 
     public static async Task<Results<Ok<LatestForecastResponse>, ProblemHttpResult>> LatestAsync(
@@ -221,7 +221,7 @@ public static class MlRiskApi
     }
 
     /// <param name="path">Relative to the web root: null or "" for index.html, "app.js", "vendor/chart.umd.js".</param>
-    public static Results<PhysicalFileHttpResult, ProblemHttpResult> Dashboard(string? path, IOptions<ServingOptions> options)
+    public static Results<PhysicalFileHttpResult, ProblemHttpResult> Dashboard(string? path, IOptions<ServingOptions> options, HttpResponse response)
     {
         var file = DashboardFiles.Resolve(options.Value.WebRoot, path);
         if (file is null)
@@ -231,6 +231,7 @@ public static class MlRiskApi
                 (path is not null && path.StartsWith("vendor/", StringComparison.Ordinal)
                     ? "; install Chart.js with `npm ci --prefix web` and rebuild." : "."));
         }
+        response.Headers.CacheControl = DashboardFiles.CacheControlOf(path);
         var info = new FileInfo(file);
         var tag = new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"");
         return TypedResults.PhysicalFile(file, DashboardFiles.ContentTypeOf(file), lastModified: info.LastWriteTimeUtc, entityTag: tag);

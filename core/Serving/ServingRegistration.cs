@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.OpenApi;
 using MlRisk.Core.Contracts;
 
 namespace MlRisk.Core.Serving;
@@ -29,16 +28,7 @@ public static class ServingRegistration
         services.TryAddSingleton<IChampionModel, RegistryChampionModel>();
         services.Configure<JsonOptions>(o => MlRiskJson.Apply(o.SerializerOptions));
         services.AddProblemDetails();
-        services.AddOpenApi(OpenApiDocument, o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new OpenApiInfo
-            {
-                Title = "MlRisk",
-                Version = "1",
-                Description = "SPY 5-day realized volatility forecasts (rv_5d, not annualized) with SHAP drivers.",
-            };
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(OpenApiDocument, o => o.AddDocumentTransformer<OpenApiDocumentPolicy>());
         return services;
     }
 }

@@ -65,10 +65,10 @@ public sealed class ApiFunctions(
     [Function("Dashboard")]
     public IResult Dashboard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardFiles.Route)] HttpRequest req, string? file) =>
-        MlRiskApi.Dashboard(file, options);
+        MlRiskApi.Dashboard(file, options, req.HttpContext.Response);
 
     [Function("DashboardVendor")]
     public IResult DashboardVendor(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardFiles.VendorRoute)] HttpRequest req, string file) =>
-        MlRiskApi.Dashboard("vendor/" + file, options);
+        MlRiskApi.Dashboard("vendor/" + file, options, req.HttpContext.Response);
 }

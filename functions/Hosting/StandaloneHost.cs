@@ -28,9 +28,11 @@ public static class StandaloneHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddMlRisk(stdoutIsTerminal: !Console.IsOutputRedirected);
         builder.AddMlRiskScheduler();
+        builder.Services.AddMlRiskResponseCompression();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi("/openapi.json");

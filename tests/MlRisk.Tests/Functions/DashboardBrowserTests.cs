@@ -52,6 +52,9 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
         Assert.True(historyPoints > 200, $"history chart drew {historyPoints} points");
         Assert.True(await CanvasIsDrawnAsync(page, "history-chart"), "the history canvas is blank");
         Assert.Equal(4, await page.Locator("#scores tbody tr").CountAsync());
+        var icon = await page.Locator("link[rel=icon]").GetAttributeAsync("href");
+        var favicon = await host.Client.GetAsync(icon);
+        Assert.Equal("image/svg+xml", favicon.Content.Headers.ContentType?.MediaType);
         Assert.Empty(errors);
 
         var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -160,13 +163,84 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
         Assert.Empty(errors);
     }
 
-    /// <summary>The dashboard at 1200×1000, ready; errors collects page errors and console errors.</summary>
-    private async Task<(IPage Page, List<string> Errors)> OpenAsync(IBrowser browser)
+    [ChromiumFact]
+    public async Task The_range_buttons_work_from_the_keyboard_and_redraw_the_history_without_moving_the_page()
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 1000 } });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var (page, errors) = await OpenAsync(browser, 412, 823);
+        var latest = DateOnly.Parse((await HttpJson.ReadAsync(await host.Client.GetAsync("/predictions/latest"))).GetProperty("as_of_date").GetString()!, CultureInfo.InvariantCulture);
+        await page.EvaluateAsync("() => { window.__shifts.length = 0; }");
+
+        // Tab moves between the buttons, Enter and Space press them.
+        await page.Locator(".ranges button[data-range='63']").FocusAsync();
+        await PressAsync(page, "Enter", "63", latest);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await PressAsync(page, "Enter", "1260", latest);
+        await page.Keyboard.PressAsync("Tab");
+        await PressAsync(page, "Space", "all", latest);
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await PressAsync(page, "Enter", "252", latest);
+
+        // Counting the shifts right after input too, which CLS forgives: the chart is redrawn inside its box.
+        Assert.Equal("[]", await page.EvaluateAsync<string>("() => JSON.stringify(window.__shifts)"));
+        Assert.Empty(errors);
+    }
+
+    [ChromiumFact]
+    public async Task The_first_load_does_not_move_the_layout_on_a_phone_or_a_desktop()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        foreach (var (width, height) in new[] { (412, 823), (1200, 1000) })
+        {
+            var (page, errors) = await OpenAsync(browser, width, height);
+            // The last charts are drawn on the next frame; shifts are reported after it.
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            var shifts = await page.EvaluateAsync<JsonElement>("() => window.__shifts.filter(s => !s.hadRecentInput)");
+            var cls = shifts.EnumerateArray().Sum(s => s.GetProperty("value").GetDouble());
+            Console.WriteLine($"dashboard layout shift on first load at {width}×{height}: {cls:F4}");
+            Assert.True(cls < 0.01, $"layout shift {cls:F4} at {width}×{height}: {shifts}");
+            Assert.Empty(errors);
+            await page.CloseAsync();
+        }
+    }
+
+    /// <summary>Presses <paramref name="key"/> on the focused range button and checks the chart shows that range of the API.</summary>
+    private async Task PressAsync(IPage page, string key, string range, DateOnly latest)
+    {
+        Assert.Equal(range, await page.EvaluateAsync<string>("() => document.activeElement.dataset.range"));
+        await page.Keyboard.PressAsync(key);
+        await page.WaitForSelectorAsync("#history-box[aria-busy=false]", new PageWaitForSelectorOptions { Timeout = 10_000 });
+
+        var query = range == "all" ? "" : $"?from={latest.AddDays(-(int)Math.Round(int.Parse(range, CultureInfo.InvariantCulture) * 365 / 252.0)):yyyy-MM-dd}";
+        var expected = (await HttpJson.ReadAsync(await host.Client.GetAsync("/predictions" + query))).GetProperty("points")
+            .EnumerateArray().Select(p => p.GetProperty("date").GetString()).ToArray();
+        Assert.True(expected.Length > 40, $"{range}: only {expected.Length} dates");
+        Assert.Equal(expected, await page.EvaluateAsync<string[]>("() => window.mlrisk.history.data.labels"));
+        Assert.Equal([range], await page.Locator(".ranges button[aria-pressed=true]").EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.range)"));
+        Assert.True(await page.Locator("#history-state").IsHiddenAsync(), "the history still says it is loading");
+    }
+
+    /// <summary>
+    /// The dashboard, ready; errors collects page errors and console errors, and window.__shifts every layout shift
+    /// from the start (PerformanceObserver, buffered).
+    /// </summary>
+    private async Task<(IPage Page, List<string> Errors)> OpenAsync(IBrowser browser, int width = 1200, int height = 1000)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         page.Console += (_, m) => { if (m.Type == "error") errors.Add($"console: {m.Text} ({m.Location})"); };
+        await page.AddInitScriptAsync("""
+            window.__shifts = [];
+            new PerformanceObserver(list => {
+              for (const e of list.getEntries()) window.__shifts.push({ value: e.value, hadRecentInput: e.hadRecentInput,
+                sources: e.sources.map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) : "?") });
+            }).observe({ type: "layout-shift", buffered: true });
+            """);
 
         await page.GotoAsync(host.BaseAddress.ToString());
         await page.WaitForSelectorAsync("body[data-state=ready]", new PageWaitForSelectorOptions { Timeout = 15_000 });
