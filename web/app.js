@@ -10,7 +10,7 @@ const REGIMES = [
   { key: "p_stressed", name: "stressed", color: "#a93226" },
 ];
 const DEFAULT_CUTS = [0.12, 0.2, 0.3];
-const charts = { drivers: null, history: null, pit: null, reliability: null };
+const charts = { drivers: null, history: null, pit: null, reliability: null, health: null };
 window.mlrisk = charts;
 
 const $ = (id) => document.getElementById(id);
@@ -425,6 +425,75 @@ function showReliability(result, cuts) {
   });
 }
 
+/** The monitor's newest verdict, the rolling QLIKE ratios, the drift table and the last retrain (from /monitor and /model). */
+function showHealth(monitor, model) {
+  const rows = monitor && monitor.ok ? monitor.body.rows : [];
+  const meta = model.body?.metadata;
+  $("retrain").textContent = meta ? `${meta.version}, trained ${meta.created_at.slice(0, 10)} on data to ${meta.training_to}: ${meta.trained_because ?? "trained directly"}` : "No model is served.";
+  $("challenge").textContent = meta ? (meta.challenge?.summary ?? "none: no champion was served when it was trained") : "—";
+  if (rows.length === 0) {
+    setState("health-state", monitor && !monitor.ok ? "Could not load the monitor: " + problemText(monitor) : "No forecast has realized yet: the monitor scores a date five sessions after it.", monitor && !monitor.ok);
+    setState("health-chart-state", "Nothing to draw yet.");
+    showChart("health-chart", false);
+    $("monitor-status").textContent = "—";
+    return;
+  }
+  setState("health-state", "");
+  const last = rows[rows.length - 1];
+  const status = $("monitor-status");
+  status.className = "gate " + (last.status === "ok" ? "passed" : last.status === "warn" ? "warn" : "failed");
+  status.textContent = `${last.date}: ${last.status}` + (last.reasons.length ? " — " + last.reasons.join("; ") : " — every rolling score and every feature within its thresholds.");
+
+  const body = $("drift").tBodies[0];
+  body.replaceChildren();
+  for (const d of last.drift) {
+    const row = body.insertRow();
+    row.insertCell().textContent = d.feature;
+    row.insertCell().textContent = d.psi.toFixed(3);
+    row.insertCell().textContent = d.ks.toFixed(3);
+    row.insertCell().textContent = pct(d.out_of_range, 0);
+    const flag = last.reasons.find((r) => r.includes(` ${d.feature} `));
+    const cell = row.insertCell();
+    cell.textContent = flag ? flag.split(":")[0] : "ok";
+    if (flag) cell.className = "flag-" + flag.split(":")[0];
+  }
+
+  const full = rows.filter((r) => r.scores.window_sessions >= 63);
+  const s = last.scores;
+  $("health-text").textContent = `On ${last.date}, over the last ${s.window_sessions} realized forecasts: QLIKE ${s.qlike_model.toFixed(3)} against the baseline's ${s.qlike_baseline.toFixed(3)} (ratio ${s.qlike_ratio_baseline.toFixed(2)}, Diebold–Mariano p ${s.dm_p_baseline.toFixed(3)}) and HAR-X's ${s.qlike_har_x.toFixed(3)} (ratio ${s.qlike_ratio_har_x.toFixed(2)}); RMSE ratio to the baseline ${s.rmse_ratio_baseline.toFixed(2)}; 80 % interval covered ${pct(s.coverage_80, 0)} of the time.`;
+  if (typeof Chart === "undefined" || full.length === 0) {
+    setState("health-chart-state", full.length === 0 ? "Fewer than 63 realized forecasts yet." : "Charts are unavailable.");
+    showChart("health-chart", false);
+    return;
+  }
+  setState("health-chart-state", "");
+  showChart("health-chart", true);
+  charts.health?.destroy();
+  charts.health = new Chart($("health-chart"), {
+    type: "line",
+    data: {
+      labels: full.map((r) => r.date),
+      datasets: [
+        { label: "vs baseline", data: full.map((r) => r.scores.qlike_ratio_baseline), borderColor: "#2458b3", borderWidth: 1.5, pointRadius: 0 },
+        { label: "vs HAR-X", data: full.map((r) => r.scores.qlike_ratio_har_x), borderColor: "#7a4a00", borderWidth: 1.5, pointRadius: 0 },
+        { label: "threshold (1.0)", data: full.map(() => 1), borderColor: "#8c1d12", borderDash: [5, 4], borderWidth: 1, pointRadius: 0 },
+      ],
+    },
+    options: {
+      maintainAspectRatio: false, animation: false, interaction: { mode: "index", intersect: false },
+      plugins: { legend: { labels: { boxWidth: 10, boxHeight: 10 } } },
+      scales: { x: { ticks: { maxTicksLimit: 8 } }, y: { title: { display: true, text: "rolling QLIKE ratio" } } },
+    },
+  });
+}
+
+/** The first day of the year before the latest forecast: the monitor panel needs a year, not the whole history. */
+function yearBefore(date) {
+  const d = new Date(date + "T00:00:00Z");
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 function improvementCell(row, gain) {
   const cell = row.insertCell();
   if (gain == null) { cell.textContent = "—"; return; }
@@ -438,7 +507,7 @@ async function main() {
     banner.hidden = false;
     banner.textContent = "Chart.js did not load (/vendor/chart.umd.js): run `npm ci --prefix web` and rebuild the app. Charts are unavailable.";
     for (const canvas of document.querySelectorAll("canvas")) showChart(canvas.id, false);
-    for (const id of ["drivers-state", "history-state", "pit-state", "reliability-state"]) setState(id, "Charts are unavailable.", true);
+    for (const id of ["drivers-state", "history-state", "pit-state", "reliability-state", "health-chart-state"]) setState(id, "Charts are unavailable.", true);
   }
   let latest, health, model;
   try {
@@ -447,7 +516,7 @@ async function main() {
     const banner = $("banner");
     banner.hidden = false;
     banner.textContent = "The API is unreachable. Is the MlRisk host running? Reload to retry.";
-    for (const id of ["latest-body", "drivers-state", "regimes-state", "risk-state", "history-state", "pit-state", "reliability-state", "calibration-state", "model-state"]) setState(id, "Unavailable.", true);
+    for (const id of ["latest-body", "drivers-state", "regimes-state", "risk-state", "history-state", "pit-state", "reliability-state", "calibration-state", "model-state", "health-state", "health-chart-state"]) setState(id, "Unavailable.", true);
     for (const canvas of document.querySelectorAll("canvas")) showChart(canvas.id, false);
     document.querySelector("main").setAttribute("aria-busy", "false");
     document.body.dataset.state = "unreachable";
@@ -459,6 +528,8 @@ async function main() {
   showRegimes(latest, cuts);
   showRisk(latest);
   const calibrated = showCalibration(model);
+  const monitored = api("monitor" + (latest.ok ? "?from=" + yearBefore(latest.body.as_of_date) : ""))
+    .then((m) => showHealth(m, model), () => showHealth(null, model));
   if (typeof Chart !== "undefined") {
     showDrivers(latest);
     const latestDate = latest.ok ? latest.body.as_of_date : null;
@@ -474,6 +545,7 @@ async function main() {
       calibrated ? api("predictions").then((all) => showReliability(all, cuts), () => showReliability(null, cuts)) : showReliability(null, cuts),
     ]);
   }
+  await monitored;
   document.querySelector("main").setAttribute("aria-busy", "false");
   document.body.dataset.state = "ready";
 }

@@ -60,6 +60,9 @@ public sealed record ModelMetadata
     /// <summary>The comparison with the champion served when this model was trained; null when there was none to compare.</summary>
     public ChallengerDecision? Challenge { get; init; }
 
+    /// <summary>Why it was trained (the train stage's decision: cadence, monitor alert, forced, no champion); null when trained directly.</summary>
+    public string? TrainedBecause { get; init; }
+
     /// <summary>Whether this model may be served: it passed the gate and was not significantly worse than the champion.</summary>
     public bool Promotable => Gate.Passed && (Challenge?.Passed ?? true);
 }

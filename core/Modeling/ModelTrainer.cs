@@ -16,7 +16,12 @@ namespace MlRisk.Core.Modeling;
 public sealed class ModelTrainer(
     IOptions<ModelingOptions> options, ModelRegistry registry, IFaultPoints faults, TimeProvider time, ILogger<ModelTrainer> log)
 {
-    public async Task<TrainingOutcome> TrainAsync(IReadOnlyList<FeatureRow> features, IReadOnlyList<LabelRow> labels, CancellationToken ct)
+    public Task<TrainingOutcome> TrainAsync(IReadOnlyList<FeatureRow> features, IReadOnlyList<LabelRow> labels, CancellationToken ct) =>
+        TrainAsync(features, labels, null, ct);
+
+    /// <param name="trainedBecause">why the caller trains (the train stage's retrain decision), kept in the metadata.</param>
+    public async Task<TrainingOutcome> TrainAsync(
+        IReadOnlyList<FeatureRow> features, IReadOnlyList<LabelRow> labels, string? trainedBecause, CancellationToken ct)
     {
         var settings = options.Value;
         var set = TrainingSet.Join(features, labels);
@@ -87,6 +92,7 @@ public sealed class ModelTrainer(
             Calibration = walkForward.Calibration,
             Gate = gate,
             Challenge = challenge,
+            TrainedBecause = trainedBecause,
         };
         var storedNow = await registry.SaveAsync(metadata, model.Trees.SaveToString(), walkForward.Predictions, ct);
         faults.Reached("train.before-promote");

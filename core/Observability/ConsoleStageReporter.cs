@@ -64,15 +64,22 @@ public sealed class ConsoleStageReporter(TextWriter output, TextWriter? progress
                 $"{result.PartitionsWritten} partitions written, {result.PartitionsSkipped} skipped, {result.PartitionsRevised} revised");
     }
 
-    /// <summary>What train decided (<see cref="StageResult.Training"/>), with the accuracy table under it.</summary>
+    /// <summary>
+    /// What train decided: why it trained or not (<see cref="StageResult.Retrain"/>), and the model it trained
+    /// (<see cref="StageResult.Training"/>) with the accuracy table under it.
+    /// </summary>
     private static string? TrainReport(StageResult result)
     {
-        if (result.Training is not { } outcome) return null;
         var indent = new string(' ', NameWidth + 1);
+        if (result.Training is not { } outcome)
+        {
+            return result.Retrain is { } skipped ? $"no model due: {skipped.Detail}" : null;
+        }
         var lines = outcome.Accuracy.ToText().TrimEnd().Split('\n').Select(line => indent + line.TrimEnd('\r'));
         return string.Join(Environment.NewLine,
         [
             $"model {outcome.Version} ({(outcome.Stored ? "new" : "already stored")}, {(outcome.Promoted ? "the champion" : "not promoted")})",
+            .. result.Retrain is { } decision ? [$"{indent}trained because {RetrainReasonName.Of(decision.Reason)}: {decision.Detail}"] : Array.Empty<string>(),
             $"{indent}gate {outcome.Gate.Summary}",
             .. lines,
         ]);

@@ -19,5 +19,11 @@ public enum RetrainReason
     NotDue,
 }
 
+/// <summary>The one spelling of a <see cref="RetrainReason"/> outside the JSON (logs, metadata): no_champion, forced, cadence, monitor_alert, not_due.</summary>
+public static class RetrainReasonName
+{
+    public static string Of(RetrainReason reason) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString());
+}
+
 /// <summary>The train stage's decision, in the log and in the run summary: whether it trains, why, and the numbers behind it.</summary>
 public sealed record RetrainDecision(bool Train, RetrainReason Reason, string Detail);

@@ -18,12 +18,12 @@ public sealed class TrainStage(LakeReader reader, RetrainPolicy policy, ModelTra
     public async Task<StageResult> RunAsync(CancellationToken ct)
     {
         var decision = await policy.DecideAsync(ct);
-        log.LogInformation("Train {Decision} ({Reason}): {Detail}", decision.Train ? "runs" : "skipped", decision.Reason, decision.Detail);
+        log.LogInformation("Train {Decision} ({Reason}): {Detail}", decision.Train ? "runs" : "skipped", RetrainReasonName.Of(decision.Reason), decision.Detail);
         if (!decision.Train) return new StageResult(Name, 0, [], []) { Retrain = decision };
 
         var features = await reader.ReadAllAsync(Datasets.FeaturesDaily, ct);
         var labels = await reader.ReadAllAsync(Datasets.LabelsDaily, ct);
-        var outcome = await trainer.TrainAsync(features.Rows, labels.Rows, ct);
+        var outcome = await trainer.TrainAsync(features.Rows, labels.Rows, $"{RetrainReasonName.Of(decision.Reason)}: {decision.Detail}", ct);
         log.LogInformation("Model {Version}: {Gate}\n{Accuracy}", outcome.Version, outcome.Gate.Summary, outcome.Accuracy.ToText());
 
         if (!outcome.Gate.Passed && await registry.ReadChampionAsync(ct) is null)

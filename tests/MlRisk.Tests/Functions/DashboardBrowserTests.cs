@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using MlRisk.Core.Contracts;
 using MlRisk.Tests.Serving;
 
 namespace MlRisk.Tests.Functions;
@@ -143,7 +144,7 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
         }
 
         // Every chart has an accessible name and its numbers as text next to it.
-        foreach (var canvas in new[] { "drivers-chart", "history-chart", "pit-chart", "reliability-chart" })
+        foreach (var canvas in new[] { "drivers-chart", "history-chart", "pit-chart", "reliability-chart", "health-chart" })
         {
             var element = page.Locator("#" + canvas);
             Assert.Equal("img", await element.GetAttributeAsync("role"));
@@ -160,6 +161,43 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
         await page.SetViewportSizeAsync(390, 844);
         await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-distribution-phone.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
+    [ChromiumFact]
+    public async Task The_model_health_panel_shows_the_monitor_verdict_the_rolling_ratios_the_drift_table_and_the_last_retrain()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var (page, errors) = await OpenAsync(browser);
+        var latest = await HttpJson.ReadAsync(await host.Client.GetAsync("/predictions/latest"));
+        var from = DateOnly.Parse(latest.GetProperty("as_of_date").GetString()!, CultureInfo.InvariantCulture).AddYears(-1);
+        var rows = (await HttpJson.ReadAsync(await host.Client.GetAsync($"/monitor?from={from:yyyy-MM-dd}"))).GetProperty("rows").EnumerateArray().ToArray();
+        var last = rows[^1];
+
+        var status = await page.Locator("#monitor-status").InnerTextAsync();
+        Assert.StartsWith($"{last.GetProperty("date").GetString()}: {last.GetProperty("status").GetString()}", status);
+        foreach (var reason in last.GetProperty("reasons").EnumerateArray()) Assert.Contains(reason.GetString()!, status);
+
+        var drift = last.GetProperty("drift").EnumerateArray().ToArray();
+        Assert.Equal(FeatureNames.Count, await page.Locator("#drift tbody tr").CountAsync());
+        for (var i = 0; i < drift.Length; i++)
+        {
+            var cells = await page.Locator("#drift tbody tr").Nth(i).Locator("td").AllInnerTextsAsync();
+            Assert.Equal(drift[i].GetProperty("feature").GetString(), cells[0]);
+            Assert.Equal(drift[i].GetProperty("psi").GetDouble().ToString("F3", CultureInfo.InvariantCulture), cells[1]);
+            Assert.Equal(drift[i].GetProperty("ks").GetDouble().ToString("F3", CultureInfo.InvariantCulture), cells[2]);
+        }
+
+        var full = rows.Where(r => r.GetProperty("scores").GetProperty("window_sessions").GetInt32() >= 63).ToArray();
+        Assert.Equal(full.Select(r => r.GetProperty("scores").GetProperty("qlike_ratio_baseline").GetDouble()),
+            await page.EvaluateAsync<double[]>("() => window.mlrisk.health.data.datasets[0].data"));
+        Assert.True(await CanvasIsDrawnAsync(page, "health-chart"), "the model-health canvas is blank");
+        Assert.False(string.IsNullOrWhiteSpace(await page.Locator("#health-text").InnerTextAsync()));
+
+        var metadata = (await HttpJson.ReadAsync(await host.Client.GetAsync("/model"))).GetProperty("metadata");
+        Assert.Contains(metadata.GetProperty("trained_because").GetString()!, await page.Locator("#retrain").InnerTextAsync());
+        Assert.StartsWith("no_champion: ", metadata.GetProperty("trained_because").GetString());
         Assert.Empty(errors);
     }
 
