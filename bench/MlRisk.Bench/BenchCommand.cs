@@ -1,8 +1,12 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MlRisk.Bench.EndToEnd;
 using MlRisk.Bench.Http;
 using MlRisk.Bench.Micro;
 using MlRisk.Bench.Report;
+using MlRisk.Core.Contracts;
 using MlRisk.Core.Modeling;
+using MlRisk.Core.Sources.Csv;
 
 namespace MlRisk.Bench;
 
@@ -46,7 +50,12 @@ public static class BenchCommand
                 ? await scenarios.ColdAndNoOpAsync("real-in-memory", ["--source", "csv", "--input", marketFolder], ct, memory)
                 : null;
             var synthetic = await scenarios.ColdAndNoOpAsync("synthetic", ["--source", "synthetic"], ct);
-            var (session, incremental) = await scenarios.IncrementalAsync(ct);
+            List<IncrementalRuns> incremental = [];
+            if (settings.MarketData is { } csv)
+            {
+                incremental.Add(await scenarios.IncrementalAsync("real", ["--source", "csv", "--input", csv], await LastSpySessionAsync(csv, ct), ct));
+            }
+            incremental.Add(await scenarios.IncrementalAsync("synthetic", ["--source", "synthetic"], scenarios.LastSyntheticSession, ct));
 
             var historyLake = real ?? synthetic;
             Progress.Report($"loading the micro-benchmark inputs ({historyLake.Source} history, synthetic /predict)");
@@ -64,7 +73,7 @@ public static class BenchCommand
 
             var results = new BenchResults(
                 started, time.GetUtcNow(), settings, loadAtStart, LoadAverage.Read(),
-                real, realInMemory, synthetic, session, incremental,
+                real, realInMemory, synthetic, incremental,
                 historyLake.Source, history.FeatureRows, micro, handlerLatency, forecasterLatency, http, accuracy);
             var table = BenchReport.Tabulate(results);
             Console.WriteLine(table.Render(BenchReport.Header(results)));
@@ -89,5 +98,13 @@ public static class BenchCommand
         var champion = await registry.ReadChampionAsync(ct)
             ?? throw new InvalidDataException($"{registry.ModelsFolder}: no champion.json after the real-folder run");
         return AccuracyTable.Score(registry.ReadCvPredictions(champion.Version), AccuracyFrom);
+    }
+
+    /// <summary>The last SPY session of the CSV folder: the day the real incremental run adds.</summary>
+    private static async Task<DateOnly> LastSpySessionAsync(string folder, CancellationToken ct)
+    {
+        var source = new CsvMarketSource(Options.Create(new CsvSourceOptions { Folder = folder }), NullLogger<CsvMarketSource>.Instance);
+        var bars = await source.FetchAsync(Symbols.Spy, source.DefaultStart, DateOnly.MaxValue, ct);
+        return bars[^1].Date;
     }
 }

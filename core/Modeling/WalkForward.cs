@@ -33,13 +33,7 @@ public sealed class WalkForward(ModelingOptions options)
         var perFold = new OutOfSamplePrediction[folds.Count][];
         // Two folds at a time on one LightGBM thread each: the trees are too small for LightGBM's
         // own threading to pay off, and the thread count stays part of the parameters, so it is deterministic.
-        var perFoldOptions = new ModelingOptions
-        {
-            WalkForward = options.WalkForward,
-            Booster = options.Booster with { Threads = 1 },
-            ValidationSessions = options.ValidationSessions,
-            RegimeCuts = [.. options.Cuts],
-        };
+        var perFoldOptions = SingleThreaded(options);
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
             f => perFold[f] = known.TryGetValue(f, out var stored) ? stored : RunFold(set, folds[f], perFoldOptions));
 
@@ -47,6 +41,17 @@ public sealed class WalkForward(ModelingOptions options)
         foreach (var block in perFold) predictions.AddRange(block);
         return new WalkForwardResult(folds, predictions, AccuracyTable.Score(predictions), CalibrationTable.Score(predictions, options.Cuts));
     }
+
+    /// <summary><paramref name="options"/> with LightGBM on one thread: how every fit of the walk-forward and the final fit run.</summary>
+    public static ModelingOptions SingleThreaded(ModelingOptions options) => new()
+    {
+        WalkForward = options.WalkForward,
+        Booster = options.Booster with { Threads = 1 },
+        ValidationSessions = options.ValidationSessions,
+        RegimeCuts = [.. options.Cuts],
+        ChallengerSignificance = options.ChallengerSignificance,
+        GateMargin = options.GateMargin,
+    };
 
     private static OutOfSamplePrediction[] RunFold(TrainingSet set, WalkForwardFold fold, ModelingOptions options)
     {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Modeling;
+using MlRisk.Core.Monitoring;
+using Microsoft.Extensions.Options;
 
 namespace MlRisk.Core.Pipeline;
 
@@ -11,7 +13,9 @@ namespace MlRisk.Core.Pipeline;
 /// the same rows and settings is not trained again. The stage fails while no model has ever passed the gate, so a
 /// pipeline without a servable model exits non-zero with the numbers.
 /// </summary>
-public sealed class TrainStage(LakeReader reader, RetrainPolicy policy, ModelTrainer trainer, ModelRegistry registry, ILogger<TrainStage> log) : IStage
+public sealed class TrainStage(
+    LakeReader reader, RetrainPolicy policy, ModelTrainer trainer, ModelRegistry registry, MonitorReferenceStore references,
+    IOptions<MonitoringOptions> monitoring, ILogger<TrainStage> log) : IStage
 {
     public StageName Name => StageName.Train;
 
@@ -25,6 +29,12 @@ public sealed class TrainStage(LakeReader reader, RetrainPolicy policy, ModelTra
         var labels = await reader.ReadAllAsync(Datasets.LabelsDaily, ct);
         var outcome = await trainer.TrainAsync(features.Rows, labels.Rows, $"{RetrainReasonName.Of(decision.Reason)}: {decision.Detail}", ct);
         log.LogInformation("Model {Version}: {Gate}\n{Accuracy}", outcome.Version, outcome.Gate.Summary, outcome.Accuracy.ToText());
+        if (outcome.Promoted && await references.ReadAsync(outcome.Version, monitoring.Value.WindowSessions, ct) is null)
+        {
+            // The monitor judges the champion's forecasts against its training window; built now, while the rows are in memory.
+            var set = TrainingSet.Join(features.Rows, labels.Rows);
+            await references.WriteAsync(outcome.Version, MonitorReference.Of(set, set.Rows, monitoring.Value.WindowSessions), ct);
+        }
 
         if (!outcome.Gate.Passed && await registry.ReadChampionAsync(ct) is null)
         {

@@ -4,11 +4,18 @@ namespace MlRisk.Bench.EndToEnd;
 
 /// <summary>
 /// The end-to-end timings, each a real process of the built app: a cold full run into empty folders, the same
-/// command again (nothing pending: the no-op re-run), and an incremental run that adds one session to a lake.
+/// command again (nothing pending: the no-op re-run), and incremental runs that add one session to a lake.
 /// </summary>
 public sealed class PipelineScenarios(BenchSettings settings, string workFolder, TimeProvider time)
 {
     private readonly ChildProcess _process = new(settings.Root, new Dictionary<string, string> { ["MLRISK_CONTENT_ROOT"] = settings.Root });
+
+    /// <summary>The same app with a retrain due after every new label.</summary>
+    private readonly ChildProcess _retraining = new(settings.Root, new Dictionary<string, string>
+    {
+        ["MLRISK_CONTENT_ROOT"] = settings.Root,
+        ["Retrain__CadenceLabels"] = "1",
+    });
 
     /// <summary><see cref="BenchSettings.Runs"/> × (cold run into fresh folders, then the no-op re-run on them).</summary>
     /// <param name="lakesFolder">Where the lakes go; the bench's scratch folder when null.</param>
@@ -30,41 +37,48 @@ public sealed class PipelineScenarios(BenchSettings settings, string workFolder,
         return new ScenarioRuns(source, cold, noOp, lake!);
     }
 
+    /// <summary>The synthetic market's last completed session (the clock's).</summary>
+    public DateOnly LastSyntheticSession => TradingCalendar.LastCompletedSession(time.GetUtcNow());
+
     /// <summary>
-    /// Builds a synthetic lake as of the session before the last completed one (clock pinned by <see cref="PinnedRun"/>),
-    /// then, <see cref="BenchSettings.Runs"/> times, copies it and runs as of the last completed session: one new
-    /// session through every stage, including the retraining its new label triggers.
+    /// Builds a lake as of the session before <paramref name="last"/> (clock pinned by <see cref="PinnedRun"/>), then,
+    /// <see cref="BenchSettings.Runs"/> times, copies it and runs as of <paramref name="last"/>: one new session through
+    /// every stage, once with a retrain due and once with none due (<see cref="IncrementalRuns"/>).
     /// </summary>
-    public async Task<(DateOnly Session, IReadOnlyList<PipelineRun> Runs)> IncrementalAsync(CancellationToken ct)
+    public async Task<IncrementalRuns> IncrementalAsync(string source, IReadOnlyList<string> sourceOptions, DateOnly last, CancellationToken ct)
     {
-        var last = TradingCalendar.LastCompletedSession(time.GetUtcNow());
         var previous = TradingCalendar.SessionsBefore(last, 1);
         var bench = typeof(PinnedRun).Assembly.Location;
 
-        var baseLake = new LakeFolder(Path.Combine(workFolder, "incremental-base"));
+        var baseLake = new LakeFolder(Path.Combine(workFolder, $"{source}-incremental-base"));
         baseLake.Delete();
-        await RunAsync($"incremental base as of {previous:yyyy-MM-dd}", 0, baseLake,
-            [bench, PinnedRun.Verb, $"{previous:yyyy-MM-dd}", .. baseLake.RunOptions], ct);
+        await RunAsync($"{source} incremental base as of {previous:yyyy-MM-dd}", 0, baseLake,
+            [bench, PinnedRun.Verb, $"{previous:yyyy-MM-dd}", .. sourceOptions, .. baseLake.RunOptions], ct);
 
-        var runs = new List<PipelineRun>();
+        var due = new List<PipelineRun>();
+        var notDue = new List<PipelineRun>();
         for (var repeat = 1; repeat <= settings.Runs; repeat++)
         {
-            var lake = baseLake.CopyTo(Path.Combine(workFolder, $"incremental-{repeat}"));
-            Progress.Report($"copied the base lake to {lake.Root}");
-            runs.Add(await RunAsync($"incremental {last:yyyy-MM-dd}", repeat, lake,
-                [bench, PinnedRun.Verb, $"{last:yyyy-MM-dd}", .. lake.RunOptions], ct));
-            lake.Delete();
+            foreach (var (runs, process, label) in new[] { (due, _retraining, "retrain due"), (notDue, _process, "no retrain due") })
+            {
+                var lake = baseLake.CopyTo(Path.Combine(workFolder, $"{source}-incremental-{repeat}"));
+                Progress.Report($"copied the base lake to {lake.Root}");
+                runs.Add(await RunAsync($"{source} incremental {last:yyyy-MM-dd} {label}", repeat, lake,
+                    [bench, PinnedRun.Verb, $"{last:yyyy-MM-dd}", .. sourceOptions, .. lake.RunOptions], ct, process));
+                lake.Delete();
+            }
         }
         baseLake.Delete();
-        return (last, runs);
+        return new IncrementalRuns(source, last, due, notDue);
     }
 
-    private async Task<PipelineRun> RunAsync(string scenario, int repeat, LakeFolder lake, IReadOnlyList<string> args, CancellationToken ct)
+    private async Task<PipelineRun> RunAsync(
+        string scenario, int repeat, LakeFolder lake, IReadOnlyList<string> args, CancellationToken ct, ChildProcess? process = null)
     {
         Directory.CreateDirectory(lake.Root);
         var before = RunSummaryFile.RunFolders(lake.Artifacts);
         var log = Path.Combine(workFolder, "logs", $"{scenario.Replace(' ', '-')}-{repeat}.log");
-        var measured = await _process.RunDotnetAsync(args, log, ct);
+        var measured = await (process ?? _process).RunDotnetAsync(args, log, ct);
         var summary = RunSummaryFile.ReadNew(lake.Artifacts, before);
         var run = new PipelineRun(scenario, repeat, measured.Wall.TotalSeconds, measured.PeakRssKb / 1024.0, summary);
         var stages = string.Join(", ", summary.Stages.Select(s => $"{s.Stage} {s.DurationMs / 1000:F2}"));
