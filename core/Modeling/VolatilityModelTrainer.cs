@@ -10,9 +10,9 @@ namespace MlRisk.Core.Modeling;
 /// The number of boosting rounds is chosen inside the window: the last <see cref="ModelingOptions.ValidationSessions"/>
 /// rows are held out (after a purge), a model fitted on the rows before them picks the round count with the
 /// lowest held-out squared log-error, and the model is refitted on the whole window with that round count.
-/// The predictive distribution around the model is fitted on the in-window residuals of the linear base: with six
-/// coefficients on hundreds of rows they are honest estimates of its out-of-sample error, which the trees'
-/// in-sample residuals are not, and one held-out year is too regime-dependent to measure a spread on.
+/// The predictive distribution around the model is fitted on the base's out-of-sample errors inside the window
+/// (<see cref="ForwardBaseForecasts"/>): the trees' in-sample residuals understate the error, and one held-out year is
+/// too regime-dependent to measure a spread on.
 /// </summary>
 public static class VolatilityModelTrainer
 {
@@ -39,8 +39,11 @@ public static class VolatilityModelTrainer
             varyingScale = VaryingScaleHelps(set, innerEnd, validationStart, trainEnd, inner, rounds);
         }
         var full = Fit(set, trainEnd, options.Booster with { Iterations = rounds });
+        // The first year of the window is only fitted on; every later row is forecast by a base that did not see it.
+        var first = options.ValidationSessions;
+        var forward = ForwardBaseForecasts.Compute(set, first, trainEnd, options.WalkForward.RefitEverySessions, options.WalkForward.PurgeSessions);
         var distribution = PredictiveDistribution.Fit(
-            set.Block(0, trainEnd), full.LogRv, full.BaseFit, set.Ret5d.AsSpan(0, trainEnd), options.Cuts, varyingScale);
+            set.Block(first, trainEnd), full.LogRv.AsSpan(first), forward, set.Ret5d.AsSpan(first, trainEnd - first), options.Cuts, varyingScale);
         return new VolatilityModel(full.Base, full.Trees, distribution);
     }
 
