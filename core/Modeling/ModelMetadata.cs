@@ -4,7 +4,7 @@ namespace MlRisk.Core.Modeling;
 /// <summary>
 /// metadata.json of a registered model: what it was trained on, how, how well it did out of sample, the
 /// gate's verdict, and the parts of the model that live outside LightGBM's model.txt (the log-HAR base and
-/// the predictive distribution: scale coefficients, shock grids, regime cuts), so the registry alone can rebuild the
+/// the predictive distribution: scale coefficients, shock grid, return tail, regime cuts), so the registry alone can rebuild the
 /// served model exactly.
 /// </summary>
 public sealed record ModelMetadata
@@ -14,8 +14,10 @@ public sealed record ModelMetadata
     /// a registry written by an older definition is never read as this one: the next train stage fits a new version.
     /// </summary>
     /// <remarks>2: rv_5d_hat is the predictive mean E[rv_5d] (before: exp of the log forecast with a variance bias),
-    /// with var_5d_hat, quantiles, regime probabilities and VaR/ES from the predictive distribution.</remarks>
-    public const string Definition = "2";
+    /// with var_5d_hat, quantiles, regime probabilities and VaR/ES from the predictive distribution.
+    /// 3: the distribution is fitted on the base's out-of-sample errors inside the window, VaR/ES come from a fitted
+    /// tail (<see cref="ModelMetadata.ReturnTail"/> replaces the return-shock grid), and the trees may be dropped.</remarks>
+    public const string Definition = "3";
 
     /// <summary>The <see cref="Definition"/> this model was trained under, recorded in metadata.json and checked on read.</summary>
     public string ModelDefinition { get; init; } = Definition;
@@ -43,8 +45,8 @@ public sealed record ModelMetadata
     /// <summary>The standardized log-vol errors ε as a quantile grid.</summary>
     public required IReadOnlyList<double> Shocks { get; init; }
 
-    /// <summary>The standardized 5-session returns as a quantile grid, for VaR and ES.</summary>
-    public required IReadOnlyList<double> ReturnShocks { get; init; }
+    /// <summary>The lower tail of the standardized 5-session returns, for VaR and ES.</summary>
+    public required ReturnTail ReturnTail { get; init; }
 
     /// <summary>The annualized-volatility cut points between the four regimes this model's probabilities use.</summary>
     public required IReadOnlyList<double> RegimeCuts { get; init; }

@@ -133,7 +133,7 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
         try
         {
             var distribution = new PredictiveDistribution(new ScaleModel(metadata.ScaleCoefficients),
-                new QuantileGrid(metadata.Shocks), new QuantileGrid(metadata.ReturnShocks), metadata.RegimeCuts);
+                new QuantileGrid(metadata.Shocks), metadata.ReturnTail, metadata.RegimeCuts);
             return new VolatilityModel(new LogHarBase(metadata.BaseCoefficients, metadata.BaseMeans), trees, distribution);
         }
         catch

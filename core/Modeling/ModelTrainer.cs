@@ -86,7 +86,7 @@ public sealed class ModelTrainer(
             BaseMeans = model.Base.Means,
             ScaleCoefficients = model.Distribution.Scale.Coefficients,
             Shocks = model.Distribution.Shocks.Values,
-            ReturnShocks = model.Distribution.ReturnShocks.Values,
+            ReturnTail = model.Distribution.ReturnTail,
             RegimeCuts = model.Distribution.RegimeCuts,
             WalkForward = settings.WalkForward,
             ValidationSessions = settings.ValidationSessions,

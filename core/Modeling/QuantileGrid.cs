@@ -63,15 +63,6 @@ public sealed class QuantileGrid
         return (lo + 0.5 + w) / Count;
     }
 
-    /// <summary>The mean of the points at or below the quantile at probability p: the lower-tail expectation E[X | X ≤ q_p].</summary>
-    public double LowerTailMean(double p)
-    {
-        var points = Math.Max(1, (int)Math.Round(p * Count));
-        var sum = 0.0;
-        for (var k = 0; k < points; k++) sum += Values[k];
-        return sum / points;
-    }
-
     private static double SampleQuantile(double[] sorted, double p)
     {
         var h = (sorted.Length - 1) * p;

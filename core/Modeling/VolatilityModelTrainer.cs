@@ -9,15 +9,23 @@ namespace MlRisk.Core.Modeling;
 /// as init_score, so the trees learn only what the linear model misses.
 /// The number of boosting rounds is chosen inside the window: the last <see cref="ModelingOptions.ValidationSessions"/>
 /// rows are held out (after a purge), a model fitted on the rows before them picks the round count with the
-/// lowest held-out squared log-error, and the model is refitted on the whole window with that round count.
-/// The predictive distribution around the model is fitted on the in-window residuals of the linear base: with six
-/// coefficients on hundreds of rows they are honest estimates of its out-of-sample error, which the trees'
-/// in-sample residuals are not, and one held-out year is too regime-dependent to measure a spread on.
+/// lowest held-out squared log-error, the trees are kept only if that error is significantly below the base's alone,
+/// and the model is refitted on the whole window with that round count (zero: the base alone).
+/// The predictive distribution around the model is fitted on the base's out-of-sample errors inside the window
+/// (<see cref="ForwardBaseForecasts"/>): the trees' in-sample residuals understate the error, and one held-out year is
+/// too regime-dependent to measure a spread on.
 /// </summary>
 public static class VolatilityModelTrainer
 {
     /// <summary>Rounds are tried in steps of this many; a tree part below one step is not worth keeping.</summary>
     public const int RoundStep = 10;
+
+    /// <summary>
+    /// One-sided Diebold–Mariano level at which the trees must beat the base alone on the held-out year to be kept. A
+    /// round count picked on one year's noise otherwise adds trees that cost RMSE and QLIKE out of sample; the base is
+    /// the champion here and the trees the challenger, as between served models.
+    /// </summary>
+    public const double TreeSignificance = 0.05;
 
     public static VolatilityModel Train(TrainingSet set, int trainEnd, ModelingOptions options)
     {
@@ -36,11 +44,15 @@ public static class VolatilityModelTrainer
         using (var inner = Fit(set, innerEnd, options.Booster))
         {
             rounds = BestRounds(set, validationStart, trainEnd, inner);
+            if (!TreesBeatBase(set, validationStart, trainEnd, inner, rounds)) rounds = 0;
             varyingScale = VaryingScaleHelps(set, innerEnd, validationStart, trainEnd, inner, rounds);
         }
         var full = Fit(set, trainEnd, options.Booster with { Iterations = rounds });
+        // The first year of the window is only fitted on; every later row is forecast by a base that did not see it.
+        var first = options.ValidationSessions;
+        var forward = ForwardBaseForecasts.Compute(set, first, trainEnd, options.WalkForward.RefitEverySessions, options.WalkForward.PurgeSessions);
         var distribution = PredictiveDistribution.Fit(
-            set.Block(0, trainEnd), full.LogRv, full.BaseFit, set.Ret5d.AsSpan(0, trainEnd), options.Cuts, varyingScale);
+            set.Block(first, trainEnd), full.LogRv.AsSpan(first), forward, set.Ret5d.AsSpan(first, trainEnd - first), options.Cuts, varyingScale);
         return new VolatilityModel(full.Base, full.Trees, distribution);
     }
 
@@ -80,6 +92,25 @@ public static class VolatilityModelTrainer
     }
 
     /// <summary>
+    /// Whether the trees' <paramref name="rounds"/> lower the squared log-error of the base alone on rows [start, end)
+    /// significantly (Diebold–Mariano, lag 4 for the overlapping labels).
+    /// </summary>
+    private static bool TreesBeatBase(TrainingSet set, int start, int end, Parts inner, int rounds)
+    {
+        var rows = end - start;
+        var trees = inner.Trees.PredictRaw(set.Block(start, end), rounds);
+        var baseLoss = new double[rows];
+        var treesLoss = new double[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            var e = LogHarBase.LogTarget(set.Rv5d[start + r]) - inner.Base.Predict(set.Row(start + r));
+            baseLoss[r] = e * e;
+            treesLoss[r] = (e - trees[r]) * (e - trees[r]);
+        }
+        return DieboldMariano.Test(baseLoss, treesLoss).PValue < TreeSignificance;
+    }
+
+    /// <summary>
     /// Whether a spread that depends on the features beats one constant spread on the held-out rows [start, end), by
     /// the QLIKE of var_5d_hat (the gate's loss): both fitted on the inner rows [0, innerEnd), both around the inner
     /// model's center with the chosen round count. Decided inside every training window, like the round count.
@@ -92,8 +123,9 @@ public static class VolatilityModelTrainer
         var constant = PredictiveDistribution.FitSpread(features, inner.LogRv, inner.BaseFit, varyingScale: false);
         double[] varyingShocks = [.. varying.Shocks.Values];
         double[] constantShocks = [.. constant.Shocks.Values];
-        var trees = inner.Trees.PredictRaw(set.Block(start, end), rounds);
         var rows = end - start;
+        // LightGBM reads 0 iterations as all of them.
+        var trees = rounds > 0 ? inner.Trees.PredictRaw(set.Block(start, end), rounds) : new double[rows];
         var realized = set.Rv5d.AsSpan(start, rows);
         var varyingVolatility = new double[rows];
         var constantVolatility = new double[rows];

@@ -150,7 +150,7 @@ public sealed class FakeChampion(bool serving) : IChampionModel
             BaseMeans = [],
             ScaleCoefficients = TestDistributions.LogNormal.Scale.Coefficients,
             Shocks = TestDistributions.LogNormal.Shocks.Values,
-            ReturnShocks = TestDistributions.LogNormal.ReturnShocks.Values,
+            ReturnTail = TestDistributions.LogNormal.ReturnTail,
             RegimeCuts = TestDistributions.LogNormal.RegimeCuts,
             WalkForward = options.WalkForward,
             ValidationSessions = options.ValidationSessions,

@@ -51,7 +51,7 @@ public class ModelRegistryTests
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None));
 
-        Assert.Contains("trained under model definition 1, not 2", error.Message);
+        Assert.Contains("trained under model definition 1, not 3", error.Message);
         Assert.Contains("run train (./mlrisk run)", error.Message);
     }
 

@@ -26,20 +26,21 @@ public class RealMarketDistributionTests(RealMarketFeatures market, ITestOutputH
         output.WriteLine(calibration.ToText());
         output.WriteLine($"PIT histogram (tenths): {string.Join(" ", calibration.PitHistogram)}");
 
-        // Floors of the distribution issue not reached yet (measured 21.5 %, a tie at 90 %, Kupiec p 0.02 at 99 %): reported,
-        // not asserted, so a regression elsewhere still fails this test. The issue stays open until they are met.
+        // The one floor of the distribution issue not reached (measured 21.8 %; the base alone reaches 22.1 % but dropping
+        // the trees everywhere would be a choice made on this test period): reported, not asserted, so a regression
+        // elsewhere still fails this test. core/Modeling/README.md has the evidence.
         output.WriteLine($"RMSE floor 22 %: {(accuracy.Model.RmseImprovement >= 0.22 ? "met" : "NOT MET")} ({accuracy.Model.RmseImprovement:P1})");
-        output.WriteLine($"90 % interval score below constant width: {(calibration.IntervalScore90 < calibration.ConstantWidthIntervalScore90 ? "met" : "NOT MET")}");
-        output.WriteLine($"VaR 99 % Kupiec p >= 0.05: {(calibration.Var99.KupiecP >= 0.05 ? "met" : "NOT MET")} ({calibration.Var99.KupiecP:F3})");
 
         Assert.True(accuracy.Model.QLikeImprovement >= 0.40, $"QLIKE of var_5d_hat {accuracy.Model.QLikeImprovement:P1} better than the baseline, not 40 %");
-        Assert.True(accuracy.Model.RmseImprovement >= 0.21, $"RMSE of rv_5d_hat {accuracy.Model.RmseImprovement:P1} better than the baseline: below the 21.5 % measured");
+        Assert.True(accuracy.Model.RmseImprovement >= 0.215, $"RMSE of rv_5d_hat {accuracy.Model.RmseImprovement:P1} better than the baseline: below the 21.8 % measured");
         Assert.InRange(calibration.Coverage80, 0.77, 0.83);
         Assert.InRange(calibration.Coverage90, 0.87, 0.93);
         Assert.True(calibration.IntervalScore80 < calibration.ConstantWidthIntervalScore80, "80 % interval score not better than constant log width");
+        Assert.True(calibration.IntervalScore90 < calibration.ConstantWidthIntervalScore90, "90 % interval score not better than constant log width");
         Assert.True(calibration.RankedProbabilityImprovement >= 0.30, $"regime RPS {calibration.RankedProbabilityImprovement:P1} better than climatology, not 30 %");
         Assert.True(calibration.Var95.KupiecP >= 0.05, $"VaR 95 %: Kupiec p {calibration.Var95.KupiecP:F3} ({calibration.Var95.Exceedances}/{calibration.Var95.Windows})");
         Assert.True(calibration.Var95.ChristoffersenP >= 0.05, $"VaR 95 %: Christoffersen p {calibration.Var95.ChristoffersenP:F3}");
+        Assert.True(calibration.Var99.KupiecP >= 0.05, $"VaR 99 %: Kupiec p {calibration.Var99.KupiecP:F3} ({calibration.Var99.Exceedances}/{calibration.Var99.Windows})");
         Assert.True(calibration.Var99.ChristoffersenP >= 0.05, $"VaR 99 %: Christoffersen p {calibration.Var99.ChristoffersenP:F3}");
     }
 }

@@ -6,13 +6,14 @@ namespace MlRisk.Tests.Modeling;
 
 /// <summary>
 /// A real <see cref="PredictiveDistribution"/> with round parameters for tests that need forecasts with a
-/// distribution but not a trained model: ln rv_5d = center + 0.3 ε with ε and the return shocks standard normal.
+/// distribution but not a trained model: ln rv_5d = center + 0.3 ε with ε standard normal and the return tail fitted on
+/// standard normal return shocks.
 /// </summary>
 public static class TestDistributions
 {
     public static readonly PredictiveDistribution LogNormal = new(
         new ScaleModel([Math.Log(0.3 * 0.3), 0, 0, 0, 0, 0]),
-        StandardNormal(), StandardNormal(), Regimes.DefaultCuts);
+        StandardNormal(), ReturnTail.Fit([.. StandardNormal().Values]), Regimes.DefaultCuts);
 
     /// <summary>The distribution whose median is <paramref name="median"/>.</summary>
     public static ForecastDistribution Around(double median) =>
