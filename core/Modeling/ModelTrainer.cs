@@ -51,20 +51,32 @@ public sealed class ModelTrainer(
         {
             if (await registry.ReadFoldAsync(keys[f], ct) is { } stored) known[f] = stored;
         }
-        var walkForward = walkForwardRun.Run(set, known, ct);
+        // One LightGBM thread, as in every fold: the trees are small, and OpenMP threads spinning on cores that other
+        // work holds made the final fit several times slower than the forty folds before it. It runs beside the
+        // walk-forward, which it does not depend on: a daily retrain refits one fold, and that leaves a core idle.
+        var final = WalkForward.SingleThreaded(settings);
+        var finalFit = Task.Run(() => VolatilityModelTrainer.Train(set, set.Rows, final), ct);
+        WalkForwardResult walkForward;
+        try
+        {
+            walkForward = walkForwardRun.Run(set, known, ct);
+        }
+        catch
+        {
+            _ = finalFit.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
+        using var model = await finalFit;
         await registry.SaveFoldsAsync(
             [.. Enumerable.Range(0, keys.Length).Where(f => !known.ContainsKey(f))
                 .Select(f => (keys[f], (IReadOnlyList<OutOfSamplePrediction>)[.. walkForward.Predictions.Where(p => p.Fold == f)]))], ct);
+        faults.Reached("train.after-fold-cache");
         log.LogInformation("Walk-forward reused {Reused} of {Folds} folds from the fold cache", known.Count, folds.Count);
         log.LogInformation(
             "Walk-forward of {Folds} folds over {Rows} rows in {ElapsedMs} ms:\n{Accuracy}{Calibration}",
             walkForward.Folds.Count, set.Rows, (long)time.GetElapsedTime(started).TotalMilliseconds, walkForward.Accuracy.ToText(),
             walkForward.Calibration.ToText());
 
-        // One LightGBM thread, as in every fold: the trees are small, and OpenMP threads spinning on cores that other
-        // work holds made the final fit several times slower than the forty folds before it.
-        var final = WalkForward.SingleThreaded(settings);
-        using var model = VolatilityModelTrainer.Train(set, set.Rows, final);
         var gate = Gate.Decide(walkForward.Accuracy, settings.GateMargin);
         var challenge = gate.Passed ? await ChallengeAsync(walkForward.Predictions, settings.ChallengerSignificance, ct) : null;
         var metadata = new ModelMetadata

@@ -14,7 +14,7 @@ public static class DriftScores
     /// <summary>Smallest share a decile counts with: 1e-4 keeps an empty decile's term near 0.69 rather than infinite.</summary>
     public const double ShareFloor = 1e-4;
 
-    public static double Psi(IReadOnlyList<double> percentiles, ReadOnlySpan<double> recent)
+    public static double Psi(ReadOnlySpan<double> percentiles, ReadOnlySpan<double> recent)
     {
         if (recent.Length == 0) throw new ArgumentException("PSI needs at least one recent value", nameof(recent));
         Span<int> counts = stackalloc int[Deciles];
@@ -36,7 +36,7 @@ public static class DriftScores
     }
 
     /// <summary>The share of <paramref name="recent"/> below the training minimum or above its maximum.</summary>
-    public static double OutOfRange(IReadOnlyList<double> percentiles, ReadOnlySpan<double> recent)
+    public static double OutOfRange(ReadOnlySpan<double> percentiles, ReadOnlySpan<double> recent)
     {
         if (recent.Length == 0) throw new ArgumentException("the out-of-range share needs at least one recent value", nameof(recent));
         var outside = 0;
@@ -48,7 +48,7 @@ public static class DriftScores
     }
 
     /// <param name="sorted">the recent values, sorted ascending.</param>
-    public static double Ks(IReadOnlyList<double> percentiles, ReadOnlySpan<double> sorted)
+    public static double Ks(ReadOnlySpan<double> percentiles, ReadOnlySpan<double> sorted)
     {
         if (sorted.Length == 0) throw new ArgumentException("KS needs at least one recent value", nameof(sorted));
         var n = sorted.Length;
@@ -60,7 +60,7 @@ public static class DriftScores
             var train = FeatureReference.Cdf(percentiles, sorted[i]);
             distance = Math.Max(distance, Math.Max(Math.Abs((i + 1.0) / n - train), Math.Abs((double)i / n - train)));
         }
-        for (var k = 0; k < percentiles.Count; k++)
+        for (var k = 0; k < percentiles.Length; k++)
         {
             var atMost = UpperBound(sorted, percentiles[k]);
             distance = Math.Max(distance, Math.Abs((double)atMost / n - FeatureReference.Cdf(percentiles, percentiles[k])));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MlRisk.Core.Monitoring;
 
 /// <summary>
@@ -9,6 +11,12 @@ namespace MlRisk.Core.Monitoring;
 /// </summary>
 public sealed record FeatureReference(string Feature, IReadOnlyList<double> Percentiles, double PsiP99, double PsiMax)
 {
+    private double[]? _grid;
+
+    /// <summary><see cref="Percentiles"/> as an array: the drift scores run over them tens of millions of times in a backfill.</summary>
+    [JsonIgnore]
+    public double[] Grid => _grid ??= [.. Percentiles];
+
     public const int Points = 101;
 
     /// <summary>The percentiles of <paramref name="values"/> (sorted in place).</summary>
@@ -31,12 +39,12 @@ public sealed record FeatureReference(string Feature, IReadOnlyList<double> Perc
     /// The CDF the <paramref name="percentiles"/> describe at <paramref name="x"/>, linear between them; a run of tied
     /// percentiles counts at its top.
     /// </summary>
-    public static double Cdf(IReadOnlyList<double> percentiles, double x)
+    public static double Cdf(ReadOnlySpan<double> percentiles, double x)
     {
         if (x < percentiles[0]) return 0;
         if (x >= percentiles[^1]) return 1;
         // The last k with percentiles[k] <= x; then percentiles[k] <= x < percentiles[k + 1].
-        int lo = 0, hi = percentiles.Count - 1;
+        int lo = 0, hi = percentiles.Length - 1;
         while (hi - lo > 1)
         {
             var mid = (lo + hi) / 2;

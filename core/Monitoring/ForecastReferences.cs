@@ -19,6 +19,28 @@ public sealed class ForecastReferences(LakeReader reader, ModelRegistry registry
     private readonly Dictionary<(string, int), MonitorReference> _folds = [];
     private (IReadOnlyList<FeatureRow> Features, IReadOnlyList<LabelRow> Labels)? _history;
 
+    /// <summary>
+    /// Builds the fold references the walk-forward forecasts among <paramref name="forecasts"/> need, two folds at a
+    /// time: a first monitor run backfills years of history, and each fold's reference is independent of the others.
+    /// </summary>
+    public async Task PrepareAsync(IReadOnlyList<PredictionRow> forecasts, CancellationToken ct)
+    {
+        var needed = new List<(string Version, TrainingSet Set, WalkForwardFold Fold)>();
+        foreach (var group in forecasts.Where(f => f.Source == PredictionSources.WalkForward).GroupBy(f => f.ModelVersion))
+        {
+            if (!_metadata.TryGetValue(group.Key, out var metadata)) _metadata[group.Key] = metadata = await registry.ReadMetadataAsync(group.Key, ct);
+            var (set, folds) = await TrainingSetOfAsync(metadata, ct);
+            foreach (var fold in group.Select(f => FoldOf(set, folds, f)).Distinct())
+            {
+                if (!_folds.ContainsKey((group.Key, fold.Index))) needed.Add((group.Key, set, fold));
+            }
+        }
+        var built = new MonitorReference[needed.Count];
+        Parallel.For(0, needed.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
+            i => built[i] = MonitorReference.Of(needed[i].Set, needed[i].Fold.TrainEnd, window));
+        for (var i = 0; i < needed.Count; i++) _folds[(needed[i].Version, needed[i].Fold.Index)] = built[i];
+    }
+
     public async Task<MonitorReference> ForAsync(PredictionRow forecast, CancellationToken ct)
     {
         var version = forecast.ModelVersion;
@@ -37,11 +59,7 @@ public sealed class ForecastReferences(LakeReader reader, ModelRegistry registry
         }
 
         var (rows, folds) = await TrainingSetOfAsync(metadata, ct);
-        var row = IndexOf(rows.Dates, forecast.Date);
-        var fold = folds.FirstOrDefault(f => row >= f.TestStart && row < f.TestEnd)
-            ?? throw new InvalidDataException(
-                $"predictions_daily {forecast.Date:yyyy-MM-dd} is a walk-forward forecast of model {version}, but no fold of that model's " +
-                $"walk-forward over {rows.Rows} rows tests that date; the lake and the registry disagree: run ./mlrisk validate");
+        var fold = FoldOf(rows, folds, forecast);
         if (!_folds.TryGetValue((version, fold.Index), out var reference))
         {
             _folds[(version, fold.Index)] = reference = MonitorReference.Of(rows, fold.TrainEnd, window);
@@ -62,6 +80,15 @@ public sealed class ForecastReferences(LakeReader reader, ModelRegistry registry
                 $"{set.Rows} rows up to that date; the lake was changed under the registry: run ./mlrisk validate");
         }
         return _sets[metadata.Version] = (set, new WalkForwardSplitter(metadata.WalkForward).Split(set.Rows));
+    }
+
+    private static WalkForwardFold FoldOf(TrainingSet set, IReadOnlyList<WalkForwardFold> folds, PredictionRow forecast)
+    {
+        var row = IndexOf(set.Dates, forecast.Date);
+        return folds.FirstOrDefault(f => row >= f.TestStart && row < f.TestEnd)
+            ?? throw new InvalidDataException(
+                $"predictions_daily {forecast.Date:yyyy-MM-dd} is a walk-forward forecast of model {forecast.ModelVersion}, but no fold of that " +
+                $"model's walk-forward over {set.Rows} rows tests that date; the lake and the registry disagree: run ./mlrisk validate");
     }
 
     private static int IndexOf(IReadOnlyList<DateOnly> dates, DateOnly date)

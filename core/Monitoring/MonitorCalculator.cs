@@ -28,9 +28,32 @@ public sealed class MonitorCalculator(MonitoringOptions options)
         var stored = earlier.ToDictionary(r => r.Date);
         var pending = forecasts.ToDictionary(p => p.Date);
 
+        // Drift needs only the date's own window and reference, so it is computed for every pending date first, two
+        // dates at a time (a first run backfills years); the rolling scores then run in date order.
+        var slots = new List<(DateOnly Date, PredictionRow Forecast, LabelRow Label, int At, MonitorReference Reference)>(forecasts.Count);
+        foreach (var forecast in forecasts.OrderBy(f => f.Date))
+        {
+            var date = forecast.Date;
+            if (!labelOf.TryGetValue(date, out var label)) throw new ArgumentException($"{date:yyyy-MM-dd} has a forecast to monitor but no label", nameof(labels));
+            if (!featureIndex.TryGetValue(date, out var at))
+            {
+                throw new InvalidDataException($"predictions_daily has {date:yyyy-MM-dd} but features_daily does not; the lake is inconsistent: run ./mlrisk validate");
+            }
+            slots.Add((date, forecast, label, at, await referenceOf(forecast, ct)));
+        }
+        var drifts = new FeatureDrift[slots.Count][];
+        Parallel.For(0, slots.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
+            () => new double[options.WindowSessions],
+            (i, _, recent) =>
+            {
+                drifts[i] = Drift(features, slots[i].At, slots[i].Reference, recent);
+                return recent;
+            },
+            _ => { });
+
         var window = new List<MonitoredForecast>();
         var rows = new List<MonitoringRow>(forecasts.Count);
-        var recent = new double[options.WindowSessions];
+        var next = 0;
         foreach (var date in stored.Keys.Concat(pending.Keys).Order())
         {
             if (stored.TryGetValue(date, out var row))
@@ -38,13 +61,8 @@ public sealed class MonitorCalculator(MonitoringOptions options)
                 Push(window, row.Forecast);
                 continue;
             }
-            var forecast = pending[date];
-            if (!labelOf.TryGetValue(date, out var label)) throw new ArgumentException($"{date:yyyy-MM-dd} has a forecast to monitor but no label", nameof(labels));
-            if (!featureIndex.TryGetValue(date, out var at))
-            {
-                throw new InvalidDataException($"predictions_daily has {date:yyyy-MM-dd} but features_daily does not; the lake is inconsistent: run ./mlrisk validate");
-            }
-            var reference = await referenceOf(forecast, ct);
+            var (_, forecast, label, at, reference) = slots[next];
+            var drift = drifts[next++];
             var x = features[at].Features.AsSpan();
             var d = forecast.Distribution;
             var monitored = new MonitoredForecast(
@@ -52,24 +70,29 @@ public sealed class MonitorCalculator(MonitoringOptions options)
                 label.Rv5d >= d.Q10 && label.Rv5d <= d.Q90, label.Rv5d >= d.Q05 && label.Rv5d <= d.Q95);
             Push(window, monitored);
             var scores = LiveScoreboard.Of(window);
-
-            var start = Math.Max(0, at - options.WindowSessions + 1);
-            var sessions = at - start + 1;
-            var drift = new FeatureDrift[FeatureNames.Count];
-            for (var f = 0; f < drift.Length; f++)
-            {
-                for (var s = 0; s < sessions; s++) recent[s] = features[start + s].Features[f];
-                var values = recent.AsSpan(0, sessions);
-                var percentiles = reference.Features[f].Percentiles;
-                var psi = DriftScores.Psi(percentiles, values);
-                var outside = DriftScores.OutOfRange(percentiles, values);
-                values.Sort();
-                drift[f] = new FeatureDrift(FeatureNames.All[f], psi, DriftScores.Ks(percentiles, values), outside);
-            }
             var (status, reasons) = _rules.Judge(scores, drift, reference.Features);
             rows.Add(new MonitoringRow(date, forecast.ModelVersion, monitored, scores, drift, status, reasons));
         }
         return rows;
+    }
+
+    /// <summary>Each feature's drift over the <see cref="MonitoringOptions.WindowSessions"/> feature sessions ending at row <paramref name="at"/>.</summary>
+    private FeatureDrift[] Drift(IReadOnlyList<FeatureRow> features, int at, MonitorReference reference, double[] recent)
+    {
+        var start = Math.Max(0, at - options.WindowSessions + 1);
+        var sessions = at - start + 1;
+        var drift = new FeatureDrift[FeatureNames.Count];
+        for (var f = 0; f < drift.Length; f++)
+        {
+            for (var s = 0; s < sessions; s++) recent[s] = features[start + s].Features[f];
+            var values = recent.AsSpan(0, sessions);
+            var percentiles = reference.Features[f].Grid;
+            var psi = DriftScores.Psi(percentiles, values);
+            var outside = DriftScores.OutOfRange(percentiles, values);
+            values.Sort();
+            drift[f] = new FeatureDrift(FeatureNames.All[f], psi, DriftScores.Ks(percentiles, values), outside);
+        }
+        return drift;
     }
 
     private readonly Dictionary<MonitorReference, HarModel> _harX = new(ReferenceEqualityComparer.Instance);

@@ -42,6 +42,7 @@ public sealed class MonitorStage(
             Datasets.FeaturesDaily, featureListing, DriftSessions(featureListing, pending, settings.WindowSessions), ct);
 
         var references = new ForecastReferences(reader, registry, referenceStore, settings.WindowSessions);
+        await references.PrepareAsync(forecasts.Rows, ct);
         var rows = await new MonitorCalculator(settings).ComputeAsync(
             earlier.Rows, forecasts.Rows, realized.Rows, features.Rows, references.ForAsync, ct);
         var write = await writer.WriteAsync(Datasets.MonitoringDaily, rows, ct);

@@ -19,16 +19,18 @@ public sealed class RetrainPolicy(LakeReader reader, ModelRegistry registry, Mon
         var settings = options.Value;
         if (await registry.ReadChampionAsync(ct) is not { } champion)
         {
-            return new RetrainDecision(true, RetrainReason.NoChampion, $"no model has been promoted yet ({registry.ChampionLocation} does not exist)");
+            // No storage locations here: the detail goes into metadata.json, which must not depend on where the registry lives.
+            return new RetrainDecision(true, RetrainReason.NoChampion, "no model has been promoted yet");
         }
         ModelMetadata served;
         try
         {
             served = await registry.ReadMetadataAsync(champion.Version, ct);
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            return new RetrainDecision(true, RetrainReason.NoChampion, $"the champion cannot be served: {e.Message}");
+            return new RetrainDecision(true, RetrainReason.NoChampion,
+                $"champion {champion.Version} is of another model definition than {ModelMetadata.Definition} and cannot be served");
         }
         if (settings.Force) return new RetrainDecision(true, RetrainReason.Forced, "forced (--retrain or Retrain:Force)");
 

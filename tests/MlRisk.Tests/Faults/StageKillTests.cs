@@ -12,7 +12,8 @@ public sealed class StageKillTests(CleanRunFixture clean)
 {
     private static readonly TimeSpan PauseWait = TimeSpan.FromMinutes(2);
 
-    public static TheoryData<string> Stages => ["ingest", "features", "labels", "train", "infer"];
+    /// <summary>"train-cached": killed once the walk-forward's folds are in the fold cache but before the model is stored; the rerun takes them from there.</summary>
+    public static TheoryData<string> Stages => ["ingest", "features", "labels", "train", "train-cached", "infer", "monitor"];
 
     [Theory]
     [MemberData(nameof(Stages))]
@@ -27,8 +28,12 @@ public sealed class StageKillTests(CleanRunFixture clean)
                 (PausingFaultPoints.PartitionsVariable, "labels_daily:300")),
             "train" => ([Datasets.RawMarket.Name, Datasets.CuratedMarketDaily.Name, Datasets.FeaturesDaily.Name, Datasets.LabelsDaily.Name], false,
                 (PausingFaultPoints.PointVariable, "train.before-promote")),
+            "train-cached" => ([Datasets.RawMarket.Name, Datasets.CuratedMarketDaily.Name, Datasets.FeaturesDaily.Name, Datasets.LabelsDaily.Name], false,
+                (PausingFaultPoints.PointVariable, "train.after-fold-cache")),
             "infer" => ([Datasets.RawMarket.Name, Datasets.CuratedMarketDaily.Name, Datasets.FeaturesDaily.Name, Datasets.LabelsDaily.Name], true,
                 (PausingFaultPoints.PartitionsVariable, "predictions_daily:300")),
+            "monitor" => ([Datasets.RawMarket.Name, Datasets.CuratedMarketDaily.Name, Datasets.FeaturesDaily.Name, Datasets.LabelsDaily.Name, Datasets.PredictionsDaily.Name], true,
+                (PausingFaultPoints.PartitionsVariable, "monitoring_daily:300")),
             _ => throw new ArgumentOutOfRangeException(nameof(stage)),
         };
         clean.Seed(data, artifacts, done, models);
@@ -62,12 +67,21 @@ public sealed class StageKillTests(CleanRunFixture clean)
             Assert.Single(Directory.GetFiles(Path.Combine(artifacts, "models"), "metadata.json", SearchOption.AllDirectories));
             return;
         }
+        if (stage == "train-cached")
+        {
+            var models = Path.Combine(artifacts, "models");
+            Assert.False(Directory.Exists(models) && Directory.GetFiles(models, "metadata.json", SearchOption.AllDirectories).Length > 0,
+                "the kill came after a model was stored");
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(artifacts, "folds"), "*.parquet", SearchOption.AllDirectories));
+            return;
+        }
         var dataset = stage switch
         {
             "ingest" => Datasets.RawMarket.Name,
             "features" => Datasets.FeaturesDaily.Name,
             "labels" => Datasets.LabelsDaily.Name,
-            _ => Datasets.PredictionsDaily.Name,
+            "infer" => Datasets.PredictionsDaily.Name,
+            _ => Datasets.MonitoringDaily.Name,
         };
         var cleanFiles = LakeFiles.Published(clean.Data);
         var crashed = LakeFiles.Published(data);

@@ -41,7 +41,8 @@ public sealed class StorageFaultTests(CleanRunFixture clean)
 
         Assert.Equal(0, await Run(data, artifacts, fault: null, limit: 0));
         var expected = LakeFiles.Published(clean.Data).Where(f => !f.Key.StartsWith(Datasets.LabelsDaily.Name + "/", StringComparison.Ordinal)
-            && !f.Key.StartsWith(Datasets.PredictionsDaily.Name + "/", StringComparison.Ordinal)).ToList();
+            && !f.Key.StartsWith(Datasets.PredictionsDaily.Name + "/", StringComparison.Ordinal)
+            && !f.Key.StartsWith(Datasets.MonitoringDaily.Name + "/", StringComparison.Ordinal)).ToList();
         var actual = LakeFiles.Published(data).ToList();
         Assert.Equal(expected.Select(f => f.Key), actual.Select(f => f.Key));
         Assert.All(expected.Zip(actual), pair => Assert.True(pair.First.Value.AsSpan().SequenceEqual(pair.Second.Value), $"{pair.First.Key} differs"));

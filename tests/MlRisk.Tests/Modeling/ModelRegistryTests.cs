@@ -169,7 +169,7 @@ public class ModelRegistryTests
 
         var metadata = await modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None);
         using var loaded = await modeling.Registry.LoadModelAsync(metadata, CancellationToken.None);
-        using var retrained = VolatilityModelTrainer.Train(set, set.Rows, options);
+        using var retrained = VolatilityModelTrainer.Train(set, set.Rows, WalkForward.SingleThreaded(options));
 
         Assert.Equal(retrained.Trees.SaveToString(), await File.ReadAllTextAsync(
             Path.Combine(modeling.Registry.VersionFolder(outcome.Version), ModelRegistry.ModelFile)));

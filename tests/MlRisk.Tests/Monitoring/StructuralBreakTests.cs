@@ -53,13 +53,13 @@ public sealed class StructuralBreakFixture : IAsyncLifetime
         return target;
     }
 
-    /// <summary>./mlrisk run at 23:00 UTC of <paramref name="session"/>, with a cadence too long to retrain by itself.</summary>
-    public static Task<int> Run(string root, DateOnly session, DateOnly? stockBondBreak) =>
+    /// <summary>./mlrisk run at 23:00 UTC of <paramref name="session"/>, by default with a cadence too long to retrain by itself.</summary>
+    public static Task<int> Run(string root, DateOnly session, DateOnly? stockBondBreak, int cadence = 10_000, params string[] options) =>
         new RunCommand((services, _) => services
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(session.ToDateTime(new TimeOnly(23, 0)), TimeSpan.Zero)))
             .PostConfigure<SyntheticSourceOptions>(o => o.StockBondBreak = stockBondBreak)
-            .PostConfigure<RetrainOptions>(o => o.CadenceLabels = 10_000))
-            .RunAsync(["--data", Path.Combine(root, "data"), "--artifacts", Path.Combine(root, "artifacts")], default);
+            .PostConfigure<RetrainOptions>(o => o.CadenceLabels = cadence))
+            .RunAsync(["--data", Path.Combine(root, "data"), "--artifacts", Path.Combine(root, "artifacts"), .. options], default);
 
     public static async Task<IReadOnlyList<MonitoringRow>> MonitoringRows(string root)
     {
@@ -74,7 +74,8 @@ public sealed class StructuralBreakFixture : IAsyncLifetime
 
     public static RunSummary LatestRun(string root)
     {
-        var file = Directory.GetFiles(Path.Combine(root, "artifacts", "runs"), "summary.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Last();
+        // Runs on the same fake clock share their run id's time prefix: the newest file is the latest run.
+        var file = Directory.GetFiles(Path.Combine(root, "artifacts", "runs"), "summary.json", SearchOption.AllDirectories).MaxBy(File.GetLastWriteTimeUtc)!;
         return JsonSerializer.Deserialize<RunSummary>(File.ReadAllBytes(file), MlRiskJson.Files)!;
     }
 }
@@ -123,6 +124,28 @@ public sealed class StructuralBreakTests(StructuralBreakFixture fixture, ITestOu
         Assert.Equal(RetrainReason.NotDue, train.Retrain!.Reason);
         Assert.Null(train.Training);
         Assert.Equal(0, train.RowsRead);
+    }
+
+    [Fact]
+    public async Task Five_new_labels_retrain_for_the_cadence_and_retrain_forces_a_model_on_a_day_with_none_due()
+    {
+        var root = fixture.Copy("cadence");
+        var sixSessionsLater = new DateOnly(2026, 3, 10);
+        Assert.Equal(0, await StructuralBreakFixture.Run(root, sixSessionsLater, stockBondBreak: null, cadence: 5));
+        var cadence = Train(StructuralBreakFixture.LatestRun(root));
+        output.WriteLine($"{cadence.Retrain!.Reason}: {cadence.Retrain.Detail}");
+        Assert.Equal(RetrainReason.Cadence, cadence.Retrain.Reason);
+        Assert.StartsWith("6 new label(s) since 2026-02-23", cadence.Retrain.Detail);
+        Assert.True(cadence.Training!.Promoted);
+
+        Assert.Equal(0, await StructuralBreakFixture.Run(root, sixSessionsLater, stockBondBreak: null, cadence: 5));
+        Assert.Equal(RetrainReason.NotDue, Train(StructuralBreakFixture.LatestRun(root)).Retrain!.Reason);
+
+        Assert.Equal(0, await StructuralBreakFixture.Run(root, sixSessionsLater, stockBondBreak: null, 5, "--retrain"));
+        var forced = Train(StructuralBreakFixture.LatestRun(root));
+        Assert.Equal(RetrainReason.Forced, forced.Retrain!.Reason);
+        Assert.NotNull(forced.Training);
+        Assert.Equal(cadence.Training.Version, forced.Training.Version);
     }
 
     private static StageResult Train(RunSummary run) => run.Stages.Single(s => s.Stage == StageName.Train).Result!;
