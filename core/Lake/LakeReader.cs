@@ -121,7 +121,11 @@ public sealed class LakeReader(ILakeStorage storage, LakeRunCache runCache, IOpt
     }
 
     /// <summary>Decodes and checks one file; a file that fails adds its violations and yields no rows.</summary>
-    internal static TRow[] Decode<TRow>(Dataset<TRow> dataset, byte[] bytes, DateOnly partition, string file, ValidationReport report)
+    internal static TRow[] Decode<TRow>(Dataset<TRow> dataset, byte[] bytes, DateOnly partition, string file, ValidationReport report) =>
+        Decode(dataset, bytes, partition, file, report, checkPartition: true);
+
+    /// <param name="checkPartition">false for a file of many dates (a <see cref="DecodedSnapshotReader"/> snapshot): each row's own checks only.</param>
+    internal static TRow[] Decode<TRow>(Dataset<TRow> dataset, byte[] bytes, DateOnly partition, string file, ValidationReport report, bool checkPartition)
     {
         var checks = new PartitionChecks(dataset.Name, file);
         TRow[] rows;
@@ -137,7 +141,11 @@ public sealed class LakeReader(ILakeStorage storage, LakeRunCache runCache, IOpt
             checks.Fail("*", "readable Parquet", $"{e.GetType().Name}: {e.Message}");
             rows = [];
         }
-        if (!checks.Failed) dataset.Check(rows, partition, checks);
+        if (!checks.Failed && checkPartition) dataset.Check(rows, partition, checks);
+        if (!checks.Failed && !checkPartition)
+        {
+            foreach (var row in rows) dataset.CheckRow(row, checks);
+        }
         report.AddRange(checks.Violations);
         return checks.Failed ? [] : rows;
     }

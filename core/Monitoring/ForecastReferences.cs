@@ -11,7 +11,7 @@ namespace MlRisk.Core.Monitoring;
 /// against what its forecaster had seen, never against data after it. The features and labels history is read only
 /// when a reference must be built.
 /// </summary>
-public sealed class ForecastReferences(LakeReader reader, ModelRegistry registry, MonitorReferenceStore store, int window)
+public sealed class ForecastReferences(DecodedSnapshotReader reader, ModelRegistry registry, MonitorReferenceStore store, int window)
 {
     private readonly Dictionary<string, ModelMetadata> _metadata = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MonitorReference> _finalFits = new(StringComparer.Ordinal);

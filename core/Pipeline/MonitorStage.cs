@@ -16,7 +16,7 @@ namespace MlRisk.Core.Pipeline;
 /// reads no Parquet.
 /// </summary>
 public sealed class MonitorStage(
-    LakeReader reader, PartitionWriter writer, ModelRegistry registry, MonitorReportStore reports, MonitorReferenceStore referenceStore,
+    LakeReader reader, DecodedSnapshotReader history, PartitionWriter writer, ModelRegistry registry, MonitorReportStore reports, MonitorReferenceStore referenceStore,
     IOptions<MonitoringOptions> options,
     ILogger<MonitorStage> log) : IStage
 {
@@ -41,7 +41,7 @@ public sealed class MonitorStage(
         var features = await reader.ReadPartitionsAsync(
             Datasets.FeaturesDaily, featureListing, DriftSessions(featureListing, pending, settings.WindowSessions), ct);
 
-        var references = new ForecastReferences(reader, registry, referenceStore, settings.WindowSessions);
+        var references = new ForecastReferences(history, registry, referenceStore, settings.WindowSessions);
         await references.PrepareAsync(forecasts.Rows, ct);
         var rows = await new MonitorCalculator(settings).ComputeAsync(
             earlier.Rows, forecasts.Rows, realized.Rows, features.Rows, references.ForAsync, ct);

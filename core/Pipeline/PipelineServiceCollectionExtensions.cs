@@ -40,6 +40,7 @@ public static class PipelineServiceCollectionExtensions
             new FileSystemArtifactStore(Path.GetFullPath(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.ArtifactsPath)));
         services.TryAddSingleton(sp => new ModelRegistry(sp.GetRequiredService<IArtifactStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IRunSummaryStore, ArtifactRunSummaryStore>();
+        services.TryAddSingleton<DecodedSnapshotReader>();
         services.TryAddSingleton<MonitorReportStore>();
         services.TryAddSingleton<MonitorReferenceStore>();
         services.TryAddSingleton<RetrainPolicy>();

@@ -8,13 +8,13 @@ namespace MlRisk.Core.Pipeline;
 
 /// <summary>
 /// Train: first decides whether a model is due (<see cref="RetrainPolicy"/>); when none is, it reads no Parquet and
-/// says why. Otherwise walk-forward over features_daily × labels_daily (folds unchanged since an earlier run come from
+/// says why. Otherwise walk-forward over features_daily × labels_daily (read through <see cref="DecodedSnapshotReader"/>) (folds unchanged since an earlier run come from
 /// the fold cache), final fit, gate against the baseline and the champion, registry. A version already stored for
 /// the same rows and settings is not trained again. The stage fails while no model has ever passed the gate, so a
 /// pipeline without a servable model exits non-zero with the numbers.
 /// </summary>
 public sealed class TrainStage(
-    LakeReader reader, RetrainPolicy policy, ModelTrainer trainer, ModelRegistry registry, MonitorReferenceStore references,
+    DecodedSnapshotReader reader, RetrainPolicy policy, ModelTrainer trainer, ModelRegistry registry, MonitorReferenceStore references,
     IOptions<MonitoringOptions> monitoring, ILogger<TrainStage> log) : IStage
 {
     public StageName Name => StageName.Train;

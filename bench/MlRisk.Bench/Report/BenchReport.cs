@@ -60,7 +60,7 @@ public static class BenchReport
 
     private static void AddScenario(ResultsTable table, ScenarioRuns runs, string label, bool coldTarget)
     {
-        table.Section($"Cold full run, {label} (empty folders, all five stages)");
+        table.Section($"Cold full run, {label} (empty folders, every stage)");
         AddRuns(table, runs.Cold, coldTarget ? Target.Below(5, Unit.Seconds, "issue 2: cold run on the real folder") : null);
         table.Section($"No-op re-run, {label} (same command on the same folders)");
         AddRuns(table, runs.NoOp, Target.Below(1, Unit.Seconds, "issue 2: no-op re-run"));
