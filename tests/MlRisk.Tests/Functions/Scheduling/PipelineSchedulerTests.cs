@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -27,24 +28,28 @@ public sealed class PipelineSchedulerTests
     [Fact]
     public async Task Jobs_fire_at_their_cron_times_in_utc_in_pipeline_order()
     {
-        // Friday 2024-06-28 22:00 UTC: ingest, features, labels, train (Fridays) and infer are due within the hour.
+        // Friday 2024-06-28 22:00 UTC: ingest, features, labels, train, infer and monitor are due within the hour.
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 6, 28, 22, 0, 0, TimeSpan.Zero));
         var trigger = new RecordingTrigger();
-        using var scheduler = new PipelineScheduler(trigger, Options.Create(new ScheduleOptions()), time, NullLogger<PipelineScheduler>.Instance);
+        var log = new SchedulingLog();
+        using var scheduler = new PipelineScheduler(trigger, Options.Create(new ScheduleOptions()), time, log);
         await scheduler.StartAsync(CancellationToken.None);
+        // ExecuteAsync runs on the thread pool: the clock must not move before the scheduler has read it.
+        await log.AllScheduled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(100);
 
         time.Advance(TimeSpan.FromMinutes(29));
         await Task.Delay(50);
         Assert.Empty(trigger.Runs);
 
-        for (var minute = 0; minute < 25; minute++)
+        for (var minute = 0; minute < 26; minute++)
         {
             time.Advance(TimeSpan.FromMinutes(1));
             await Task.Delay(5);
         }
-        await WaitForAsync(() => trigger.Runs.Count == 5, time);
+        await WaitForAsync(() => trigger.Runs.Count == 6, time);
         Assert.Equal(
-            ["timer:Ingest", "timer:Features", "timer:Labels", "timer:Train", "timer:Infer"],
+            ["timer:Ingest", "timer:Features", "timer:Labels", "timer:Train", "timer:Infer", "timer:Monitor"],
             trigger.Runs.Select(r => r.Trigger).ToArray());
         Assert.Equal([StageName.Train], trigger.Runs.ElementAt(3).Stages);
         await scheduler.StopAsync(CancellationToken.None);
@@ -86,5 +91,20 @@ public sealed class PipelineSchedulerTests
         await WaitForAsync(() => trigger.Runs.Count == 1);
 
         Assert.Equal("startup:DailyRun", trigger.Runs.Single().Trigger);
+    }
+
+    /// <summary>A logger that says when the scheduler has logged its last schedule: it reads the clock right after.</summary>
+    private sealed class SchedulingLog : ILogger<PipelineScheduler>
+    {
+        public TaskCompletionSource AllScheduled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (formatter(state, exception).StartsWith("Scheduled " + PipelineJob.All[^1].Name + " ", StringComparison.Ordinal)) AllScheduled.TrySetResult();
+        }
     }
 }
