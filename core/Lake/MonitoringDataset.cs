@@ -4,8 +4,9 @@ namespace MlRisk.Core.Lake;
 
 /// <summary>
 /// monitoring_daily: per realized date, the forecast scored (rv_5d, rv_5d_hat, var_5d_hat, baseline_hat, har_x_hat,
-/// in_80, in_90), the rolling live scores, their ratios and Diebold–Mariano p-values, psi_&lt;feature&gt;, ks_&lt;feature&gt;
-/// and out_of_range_&lt;feature&gt; for every feature,
+/// in_80, in_90), the rolling live scores, their ratios and Diebold–Mariano p-values, and the drift of every feature as
+/// four aligned lists (drift_feature: the 14 feature names in contract order; psi, ks, out_of_range). Lists rather than
+/// 42 columns: a backfill writes thousands of partitions, and each column of each file costs its own chunk.
 /// status (ok | warn | alert) and reasons. The per-date forecast columns let a daily run extend the rolling window
 /// from this dataset alone.
 /// </summary>
@@ -27,17 +28,10 @@ public sealed class MonitoringDataset : Dataset<MonitoringRow>
         .. ForecastColumns.Select(c => new ColumnSpec(c, ColumnType.Double)),
         new("in_80", ColumnType.Int64), new("in_90", ColumnType.Int64), new("window_sessions", ColumnType.Int64),
         .. ScoreColumns.Select(c => new ColumnSpec(c, ColumnType.Double)),
-        .. FeatureNames.All.Select(f => new ColumnSpec(PsiColumn(f), ColumnType.Double)),
-        .. FeatureNames.All.Select(f => new ColumnSpec(KsColumn(f), ColumnType.Double)),
-        .. FeatureNames.All.Select(f => new ColumnSpec(OutOfRangeColumn(f), ColumnType.Double)),
+        new("drift_feature", ColumnType.StringList), new("psi", ColumnType.DoubleList), new("ks", ColumnType.DoubleList),
+        new("out_of_range", ColumnType.DoubleList),
         new("status", ColumnType.String), new("reasons", ColumnType.StringList),
     ];
-
-    public static string PsiColumn(string feature) => "psi_" + feature;
-
-    public static string KsColumn(string feature) => "ks_" + feature;
-
-    public static string OutOfRangeColumn(string feature) => "out_of_range_" + feature;
 
     public override DateOnly DateOf(MonitoringRow row) => row.Date;
 
@@ -69,13 +63,10 @@ public sealed class MonitoringDataset : Dataset<MonitoringRow>
         writer.Doubles("qlike_ratio_har_x", [.. rows.Select(r => r.Scores.QlikeRatioHarX)]);
         writer.Doubles("rmse_ratio_baseline", [.. rows.Select(r => r.Scores.RmseRatioBaseline)]);
         writer.Doubles("rmse_ratio_har_x", [.. rows.Select(r => r.Scores.RmseRatioHarX)]);
-        for (var f = 0; f < FeatureNames.Count; f++)
-        {
-            var feature = f;
-            writer.Doubles(PsiColumn(FeatureNames.All[f]), [.. rows.Select(r => r.Drift[feature].Psi)]);
-            writer.Doubles(KsColumn(FeatureNames.All[f]), [.. rows.Select(r => r.Drift[feature].Ks)]);
-            writer.Doubles(OutOfRangeColumn(FeatureNames.All[f]), [.. rows.Select(r => r.Drift[feature].OutOfRange)]);
-        }
+        writer.StringLists("drift_feature", [.. rows.Select(r => r.Drift.Select(d => d.Feature).ToArray())]);
+        writer.DoubleLists("psi", [.. rows.Select(r => r.Drift.Select(d => d.Psi).ToArray())]);
+        writer.DoubleLists("ks", [.. rows.Select(r => r.Drift.Select(d => d.Ks).ToArray())]);
+        writer.DoubleLists("out_of_range", [.. rows.Select(r => r.Drift.Select(d => d.OutOfRange).ToArray())]);
         writer.Strings("status", [.. rows.Select(r => MonitorStatusName.Of(r.Status))]);
         writer.StringLists("reasons", [.. rows.Select(r => r.Reasons.ToArray())]);
     }
@@ -89,9 +80,10 @@ public sealed class MonitoringDataset : Dataset<MonitoringRow>
         var in90 = reader.Int64s("in_90");
         var sessions = reader.Int64s("window_sessions");
         var scores = ScoreColumns.Take(10).Select(reader.Doubles).ToArray();
-        var psi = FeatureNames.All.Select(f => reader.Doubles(PsiColumn(f))).ToArray();
-        var ks = FeatureNames.All.Select(f => reader.Doubles(KsColumn(f))).ToArray();
-        var outside = FeatureNames.All.Select(f => reader.Doubles(OutOfRangeColumn(f))).ToArray();
+        var features = reader.StringLists("drift_feature");
+        var psi = reader.DoubleLists("psi");
+        var ks = reader.DoubleLists("ks");
+        var outside = reader.DoubleLists("out_of_range");
         var status = reader.Strings("status");
         var reasons = reader.StringLists("reasons");
         var rows = new MonitoringRow[reader.Rows];
@@ -103,8 +95,13 @@ public sealed class MonitoringDataset : Dataset<MonitoringRow>
                 date[i], version[i],
                 new MonitoredForecast(forecast[0][i], forecast[1][i], forecast[2][i], forecast[3][i], forecast[4][i], in80[i] == 1, in90[i] == 1),
                 new LiveScores((int)sessions[i], scores[0][i], scores[1][i], scores[2][i], scores[3][i], scores[4][i], scores[5][i], scores[6][i], scores[7][i], scores[8][i], scores[9][i]),
-                [.. FeatureNames.All.Select((f, k) => new FeatureDrift(f, psi[k][row], ks[k][row], outside[k][row]))],
+                [.. features[i].Select((f, k) => new FeatureDrift(f, At(psi[row], k), At(ks[row], k), At(outside[row], k)))],
                 parsed, reasons[i]);
+            if (psi[i].Length != features[i].Length || ks[i].Length != features[i].Length || outside[i].Length != features[i].Length)
+            {
+                throw new InvalidDataException(
+                    $"{date[i]:yyyy-MM-dd}: drift_feature, psi, ks and out_of_range have {features[i].Length}, {psi[i].Length}, {ks[i].Length} and {outside[i].Length} entries; they must align");
+            }
             if (in80[i] is not (0 or 1) || in90[i] is not (0 or 1))
             {
                 throw new InvalidDataException($"{date[i]:yyyy-MM-dd}: in_80 and in_90 must be 0 or 1, got {in80[i]} and {in90[i]}");
@@ -134,16 +131,15 @@ public sealed class MonitoringDataset : Dataset<MonitoringRow>
         Share("coverage_90", s.Coverage90);
         Share("dm_p_baseline", s.DmPBaseline);
         Share("dm_p_har_x", s.DmPHarX);
-        if (row.Drift.Count != FeatureNames.Count)
+        if (!row.Drift.Select(d => d.Feature).SequenceEqual(FeatureNames.All))
         {
-            checks.Fail("psi_*", "one drift score per feature", $"{Label(row)}: {row.Drift.Count}");
-            return;
+            checks.Fail("drift_feature", "every feature once, in contract order", $"{Label(row)}: [{string.Join(", ", row.Drift.Select(d => d.Feature))}]");
         }
         foreach (var d in row.Drift)
         {
-            NonNegative(PsiColumn(d.Feature), d.Psi);
-            Share(KsColumn(d.Feature), d.Ks);
-            Share(OutOfRangeColumn(d.Feature), d.OutOfRange);
+            if (!(d.Psi >= 0) || !IsFinite(d.Psi)) checks.Fail("psi", "psi >= 0", $"{Label(row)}: {d.Feature} {Show(d.Psi)}");
+            if (!(d.Ks >= 0 && d.Ks <= 1)) checks.Fail("ks", "ks in [0, 1]", $"{Label(row)}: {d.Feature} {Show(d.Ks)}");
+            if (!(d.OutOfRange >= 0 && d.OutOfRange <= 1)) checks.Fail("out_of_range", "out_of_range in [0, 1]", $"{Label(row)}: {d.Feature} {Show(d.OutOfRange)}");
         }
         if (!Enum.IsDefined(row.Status)) checks.Fail("status", "ok, warn or alert", $"{Label(row)}: not one of them");
         if (row.Status != MonitorStatus.Ok && row.Reasons.Count == 0) checks.Fail("reasons", "a warn or alert names its reasons", $"{Label(row)}: none");
@@ -170,4 +166,7 @@ public sealed class MonitoringDataset : Dataset<MonitoringRow>
         : stored.Status != incoming.Status ? $"status {MonitorStatusName.Of(stored.Status)} -> {MonitorStatusName.Of(incoming.Status)}"
         : !stored.Reasons.SequenceEqual(incoming.Reasons) ? "reasons differ"
         : null;
+
+    /// <summary>Entry <paramref name="k"/>, or NaN when the list is short (the alignment check then names the row).</summary>
+    private static double At(double[] values, int k) => k < values.Length ? values[k] : double.NaN;
 }
