@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using MlRisk.Core.Contracts;
@@ -10,49 +11,35 @@ namespace MlRisk.Core.Lake;
 /// does, but keeps what it decoded between runs: <c>snapshots/&lt;dataset&gt;.bin</c> in the artifact store holds the rows
 /// of every partition with the SHA-256 of the partition file they were decoded from. A partition whose bytes still hash
 /// the same takes its rows from there (the same bytes decode and check to the same rows); any other partition is
-/// decoded and checked as usual. Decoding thousands of one-row Parquet files is most of what reading the history costs
+/// decoded and checked by the reader as usual, the layout checks included. Decoding thousands of one-row Parquet files is most of what reading the history costs
 /// (0.3 s for the real folder's features), and the daily retrain reads the whole history; reading and hashing the
 /// files is a tenth of it. Every file is still read, so a changed, replaced or damaged partition is never served from
 /// the snapshot. The snapshot is derived data: deleting it only costs the next read its decoding.
 /// </summary>
-public sealed class DecodedSnapshotReader(LakeReader reader, ILakeStorage storage, LakeRunCache runCache, IArtifactStore store)
+public sealed class DecodedSnapshotReader(LakeReader reader, IArtifactStore store)
 {
     private const string Folder = "snapshots";
 
     public async Task<DatasetSnapshot<TRow>> ReadAllAsync<TRow>(Dataset<TRow> dataset, CancellationToken ct)
     {
-        var listing = await reader.ListAsync(dataset, ct);
-        var files = listing.Partitions.ToArray();
         var snapshot = await LoadAsync(dataset, ct);
-
-        var report = new ValidationReport();
-        var decoded = new TRow[files.Length][];
-        var hashes = new string[files.Length];
-        var fresh = 0;
-        await Parallel.ForAsync(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-            async (i, token) =>
-            {
-                var (date, path) = files[i];
-                var bytes = await storage.ReadAsync(path, token);
-                hashes[i] = Convert.ToHexStringLower(SHA256.HashData(bytes));
-                if (runCache.TryGetRows(dataset, path, bytes, out var rows) || snapshot?.TryGet(date, hashes[i], out rows) == true)
-                {
-                    decoded[i] = rows;
-                    return;
-                }
-                Interlocked.Increment(ref fresh);
-                decoded[i] = LakeReader.Decode(dataset, bytes, date, storage.Describe(path), report);
-                if (decoded[i].Length > 0) runCache.Decoded(dataset, path, bytes, decoded[i]);
-            });
-        report.ThrowIfInvalid($"Reading {dataset.Name}");
-
-        var all = new List<TRow>(files.Length);
-        foreach (var part in decoded) all.AddRange(part);
-        if (fresh > 0 || snapshot is null || snapshot.Partitions != files.Length)
+        var hashes = new ConcurrentDictionary<DateOnly, string>();
+        var missed = 0;
+        var read = await reader.ReadAllAsync(dataset, (date, bytes) =>
         {
-            await SaveAsync(dataset, [.. files.Select(f => f.Key)], hashes, all, ct);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            hashes[date] = hash;
+            if (snapshot?.TryGet(date, hash, out var rows) == true) return rows;
+            Interlocked.Increment(ref missed);
+            return null;
+        }, ct);
+
+        if (missed > 0 || snapshot is null || snapshot.Partitions != read.Partitions)
+        {
+            var dates = hashes.Keys.Order().ToArray();
+            await SaveAsync(dataset, dates, [.. dates.Select(d => hashes[d])], read.Rows, ct);
         }
-        return new DatasetSnapshot<TRow>(all, files.Length, listing.StrayTempFiles);
+        return read;
     }
 
     private async Task<Snapshot<TRow>?> LoadAsync<TRow>(Dataset<TRow> dataset, CancellationToken ct)
