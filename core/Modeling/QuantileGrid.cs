@@ -63,10 +63,11 @@ public sealed class QuantileGrid
         return (lo + 0.5 + w) / Count;
     }
 
-    private static double SampleQuantile(double[] sorted, double p)
+    /// <summary>The quantile at probability <paramref name="p"/> of an ascending sample, linear between order statistics (type 7).</summary>
+    public static double SampleQuantile(IReadOnlyList<double> sorted, double p)
     {
-        var h = (sorted.Length - 1) * p;
+        var h = (sorted.Count - 1) * p;
         var k = (int)h;
-        return k + 1 < sorted.Length ? sorted[k] + (h - k) * (sorted[k + 1] - sorted[k]) : sorted[^1];
+        return k + 1 < sorted.Count ? sorted[k] + (h - k) * (sorted[k + 1] - sorted[k]) : sorted[^1];
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MlRisk.Core.Modeling;
 
 namespace MlRisk.Core.Monitoring;
 
@@ -25,13 +26,7 @@ public sealed record FeatureReference(string Feature, IReadOnlyList<double> Perc
         if (values.Length < 2) throw new ArgumentException("percentiles need at least two values", nameof(values));
         Array.Sort(values);
         var result = new double[Points];
-        for (var k = 0; k < Points; k++)
-        {
-            var position = k / (Points - 1.0) * (values.Length - 1);
-            var below = (int)Math.Floor(position);
-            var above = Math.Min(below + 1, values.Length - 1);
-            result[k] = values[below] + (position - below) * (values[above] - values[below]);
-        }
+        for (var k = 0; k < Points; k++) result[k] = QuantileGrid.SampleQuantile(values, k / (Points - 1.0));
         return result;
     }
 

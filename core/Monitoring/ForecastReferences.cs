@@ -28,8 +28,7 @@ public sealed class ForecastReferences(DecodedSnapshotReader reader, ModelRegist
         var needed = new List<(string Version, TrainingSet Set, WalkForwardFold Fold)>();
         foreach (var group in forecasts.Where(f => f.Source == PredictionSources.WalkForward).GroupBy(f => f.ModelVersion))
         {
-            if (!_metadata.TryGetValue(group.Key, out var metadata)) _metadata[group.Key] = metadata = await registry.ReadMetadataAsync(group.Key, ct);
-            var (set, folds) = await TrainingSetOfAsync(metadata, ct);
+            var (set, folds) = await TrainingSetOfAsync(await MetadataAsync(group.Key, ct), ct);
             foreach (var fold in group.Select(f => FoldOf(set, folds, f)).Distinct())
             {
                 if (!_folds.ContainsKey((group.Key, fold.Index))) needed.Add((group.Key, set, fold));
@@ -44,7 +43,7 @@ public sealed class ForecastReferences(DecodedSnapshotReader reader, ModelRegist
     public async Task<MonitorReference> ForAsync(PredictionRow forecast, CancellationToken ct)
     {
         var version = forecast.ModelVersion;
-        if (!_metadata.TryGetValue(version, out var metadata)) _metadata[version] = metadata = await registry.ReadMetadataAsync(version, ct);
+        var metadata = await MetadataAsync(version, ct);
         if (forecast.Source != PredictionSources.WalkForward)
         {
             if (_finalFits.TryGetValue(version, out var final)) return final;
@@ -65,6 +64,12 @@ public sealed class ForecastReferences(DecodedSnapshotReader reader, ModelRegist
             _folds[(version, fold.Index)] = reference = MonitorReference.Of(rows, fold.TrainEnd, window);
         }
         return reference;
+    }
+
+    private async Task<ModelMetadata> MetadataAsync(string version, CancellationToken ct)
+    {
+        if (!_metadata.TryGetValue(version, out var metadata)) _metadata[version] = metadata = await registry.ReadMetadataAsync(version, ct);
+        return metadata;
     }
 
     /// <summary>The model's training set (its features × labels up to its last training date) and its walk-forward folds.</summary>

@@ -26,7 +26,6 @@ public sealed class MonitorCalculator(MonitoringOptions options)
         var featureIndex = new Dictionary<DateOnly, int>(features.Count);
         for (var i = 0; i < features.Count; i++) featureIndex[features[i].Date] = i;
         var stored = earlier.ToDictionary(r => r.Date);
-        var pending = forecasts.ToDictionary(p => p.Date);
 
         // Drift needs only the date's own window and reference, so it is computed for every pending date first, two
         // dates at a time (a first run backfills years); the rolling scores then run in date order.
@@ -54,7 +53,7 @@ public sealed class MonitorCalculator(MonitoringOptions options)
         var window = new List<MonitoredForecast>();
         var rows = new List<MonitoringRow>(forecasts.Count);
         var next = 0;
-        foreach (var date in stored.Keys.Concat(pending.Keys).Order())
+        foreach (var date in stored.Keys.Concat(slots.Select(s => s.Date)).Order())
         {
             if (stored.TryGetValue(date, out var row))
             {
@@ -66,7 +65,7 @@ public sealed class MonitorCalculator(MonitoringOptions options)
             var x = features[at].Features.AsSpan();
             var d = forecast.Distribution;
             var monitored = new MonitoredForecast(
-                label.Rv5d, d.Rv5dHat, d.Var5dHat, Baseline.Forecast(x), HarXOf(reference).Forecast(x),
+                label.Rv5d, d.Rv5dHat, d.Var5dHat, Baseline.Forecast(x), reference.HarX.Forecast(x),
                 label.Rv5d >= d.Q10 && label.Rv5d <= d.Q90, label.Rv5d >= d.Q05 && label.Rv5d <= d.Q95);
             Push(window, monitored);
             var scores = LiveScoreboard.Of(window);
@@ -93,14 +92,6 @@ public sealed class MonitorCalculator(MonitoringOptions options)
             drift[f] = new FeatureDrift(FeatureNames.All[f], psi, DriftScores.Ks(percentiles, values), outside);
         }
         return drift;
-    }
-
-    private readonly Dictionary<MonitorReference, HarModel> _harX = new(ReferenceEqualityComparer.Instance);
-
-    private HarModel HarXOf(MonitorReference reference)
-    {
-        if (!_harX.TryGetValue(reference, out var model)) _harX[reference] = model = reference.HarX();
-        return model;
     }
 
     private void Push(List<MonitoredForecast> window, MonitoredForecast forecast)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MlRisk.Core.Contracts;
 using MlRisk.Core.Modeling;
 
@@ -13,7 +14,11 @@ public sealed record MonitorReference(int WindowSessions, IReadOnlyList<FeatureR
     /// <summary>Windows inside the training rows start this many sessions apart: the null needs their spread, not every overlap.</summary>
     public const int NullStride = 5;
 
-    public HarModel HarX() => HarModel.FromCoefficients(HarKind.HarX, HarXCoefficients, HarXFloor);
+    private HarModel? _harX;
+
+    /// <summary>The HAR-X fit itself, rebuilt once from the stored coefficients.</summary>
+    [JsonIgnore]
+    public HarModel HarX => _harX ??= HarModel.FromCoefficients(HarKind.HarX, HarXCoefficients, HarXFloor);
 
     /// <summary>The reference of rows [0, <paramref name="trainEnd"/>) of <paramref name="set"/>, with windows of <paramref name="window"/> sessions.</summary>
     public static MonitorReference Of(TrainingSet set, int trainEnd, int window)
@@ -34,18 +39,10 @@ public sealed record MonitorReference(int WindowSessions, IReadOnlyList<FeatureR
                 Array.Copy(column, end - window, recent, 0, window);
                 psi.Add(DriftScores.Psi(percentiles, recent));
             }
-            features[f] = new FeatureReference(FeatureNames.All[f], percentiles, Quantile(psi, 0.99), psi.Max());
+            psi.Sort();
+            features[f] = new FeatureReference(FeatureNames.All[f], percentiles, QuantileGrid.SampleQuantile(psi, 0.99), psi[^1]);
         }
         var harX = HarModel.Fit(HarKind.HarX, set.Block(0, trainEnd), set.Rv5d.AsSpan(0, trainEnd));
         return new MonitorReference(window, features, harX.Coefficients, harX.Floor);
-    }
-
-    private static double Quantile(List<double> values, double p)
-    {
-        values.Sort();
-        var position = p * (values.Count - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, values.Count - 1);
-        return values[below] + (position - below) * (values[above] - values[below]);
     }
 }

@@ -26,6 +26,8 @@ public sealed class MonitorReferenceStore(IArtifactStore store)
         }
     }
 
+    public async Task<bool> ExistsAsync(string version, int window, CancellationToken ct) => await store.StampAsync(PathOf(version, window), ct) is not null;
+
     public async Task WriteAsync(string version, MonitorReference reference, CancellationToken ct)
     {
         var path = PathOf(version, reference.WindowSessions);

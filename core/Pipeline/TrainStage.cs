@@ -29,7 +29,7 @@ public sealed class TrainStage(
         var labels = await reader.ReadAllAsync(Datasets.LabelsDaily, ct);
         var outcome = await trainer.TrainAsync(features.Rows, labels.Rows, $"{RetrainReasonName.Of(decision.Reason)}: {decision.Detail}", ct);
         log.LogInformation("Model {Version}: {Gate}\n{Accuracy}", outcome.Version, outcome.Gate.Summary, outcome.Accuracy.ToText());
-        if (outcome.Promoted && await references.ReadAsync(outcome.Version, monitoring.Value.WindowSessions, ct) is null)
+        if (outcome.Promoted && !await references.ExistsAsync(outcome.Version, monitoring.Value.WindowSessions, ct))
         {
             // The monitor judges the champion's forecasts against its training window; built now, while the rows are in memory.
             var set = TrainingSet.Join(features.Rows, labels.Rows);
