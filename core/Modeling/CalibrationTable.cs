@@ -47,7 +47,7 @@ public sealed record CalibrationTable(
             var outcome = Regimes.Of(y, regimeCuts);
             rps += Rps(d.RegimeProbabilities, outcome);
             climatologyRps += Rps(p.Reference.Climatology, outcome);
-            pit[Math.Min(PitBins - 1, (int)(Pit(d, y) * PitBins))]++;
+            pit[Math.Min(PitBins - 1, (int)(p.Pit * PitBins))]++;
         }
         var n = predictions.Count;
 
@@ -83,19 +83,6 @@ public sealed record CalibrationTable(
             score += (cumulative - observed) * (cumulative - observed);
         }
         return score;
-    }
-
-    /// <summary>The probability integral transform F(y) read off the five stored quantiles, interpolated linearly.</summary>
-    private static double Pit(ForecastDistribution d, double y)
-    {
-        ReadOnlySpan<double> q = [d.Q05, d.Q10, d.Q50, d.Q90, d.Q95];
-        ReadOnlySpan<double> p = [0.05, 0.10, 0.50, 0.90, 0.95];
-        if (y <= q[0]) return q[0] > 0 ? 0.05 * Math.Max(0, y) / q[0] : 0.0;
-        for (var k = 1; k < q.Length; k++)
-        {
-            if (y <= q[k]) return q[k] > q[k - 1] ? p[k - 1] + (p[k] - p[k - 1]) * (y - q[k - 1]) / (q[k] - q[k - 1]) : p[k];
-        }
-        return 0.999;
     }
 
     /// <summary>A fixed-width table for logs, test output and the run summary.</summary>

@@ -7,7 +7,7 @@ namespace MlRisk.Core.Modeling;
 /// <summary>
 /// cv_predictions.parquet of a registered model: every walk-forward out-of-sample prediction with its fold, the
 /// model's predictive distribution (the columns of <see cref="ForecastDistribution.ColumnNames"/>), the baseline,
-/// HAR-RV and HAR-X forecasts, the realized rv_5d and 5-session return, the calibration references, and the
+/// HAR-RV and HAR-X forecasts, the realized rv_5d and 5-session return, its PIT, the calibration references, and the
 /// model's top 3 drivers with their values and SHAP values (log-rv units). The infer stage serves history from this
 /// file, so it is complete. Columns are written and read by name.
 /// </summary>
@@ -25,6 +25,7 @@ public static class CvPredictionsFile
         (AccuracyTable.HarXName, p => p.HarX),
         ("rv_5d", p => p.Realized),
         ("ret_5d", p => p.RealizedReturn),
+        ("pit", p => p.Pit),
         ("constant_q05", p => p.Reference.ConstantQ05),
         ("constant_q10", p => p.Reference.ConstantQ10),
         ("constant_q90", p => p.Reference.ConstantQ90),
@@ -116,7 +117,7 @@ public static class CvPredictionsFile
                     N("climatology_calm"), N("climatology_normal"), N("climatology_elevated"), N("climatology_stressed"));
                 predictions.Add(new OutOfSamplePrediction(
                     dates[r], folds[r], distribution, N(AccuracyTable.BaselineName), N(AccuracyTable.HarRvName), N(AccuracyTable.HarXName),
-                    N("rv_5d"), N("ret_5d"), drivers, reference));
+                    N("rv_5d"), N("ret_5d"), N("pit"), drivers, reference));
             }
         }
         return predictions;

@@ -5,7 +5,7 @@ namespace MlRisk.Core.Modeling;
 /// <summary>
 /// The horizon-matched HAR regressors of one feature vector, intercept first (Corsi 2009, DESIGN §5):
 /// g = [1, |r1| √5, vol5, vol20 √(5/20), vix/100 √(5/252), vix_term]. HAR-RV uses the first four, HAR-X all six,
-/// and the log base all six with the three volatilities in logs.
+/// and the log base all six with the four volatilities in logs.
 /// </summary>
 public static class HarRegressors
 {

@@ -4,16 +4,24 @@ namespace MlRisk.Core.Modeling;
 
 /// <summary>
 /// The linear part of the volatility model: HAR-X in logs, fitted by OLS,
-/// ln rv5(t) = b0 + b1 |r1(t)| sqrt(5) + b2 ln vol5(t) + b3 ln(vol20(t) sqrt(5/20))
+/// ln rv5(t) = b0 + b1 ln max(|r1(t)| sqrt(5), 1e-4) + b2 ln vol5(t) + b3 ln(vol20(t) sqrt(5/20))
 ///           + b4 ln(vix(t)/100 sqrt(5/252)) + b5 vix_term(t).
 /// Log volatility is close to Gaussian and multiplicative errors match QLIKE, so the log form forecasts
-/// better than the level HAR it extends. Each regressor reads one feature, which makes its exact SHAP value
+/// better than the level HAR it extends. All four volatilities are in logs, the daily one too, as in the log HAR of
+/// Corsi (2009): a daily term left in levels enters a log model as an exponential in the log of the daily move, and
+/// makes one large day move the forecast far more than the log-linear decay the other terms describe. Each regressor reads one feature, which makes its exact SHAP value
 /// b_k (g_k(x) - mean g_k) with the training rows as background.
 /// </summary>
 public sealed class LogHarBase
 {
     /// <summary>Volatilities are floored here before taking logs; no real session comes near it.</summary>
     public const double LogFloor = 1e-6;
+
+    /// <summary>
+    /// The daily move |r1|·√5 is floored here: one basis point, the resolution of a close-to-close return on a price
+    /// quoted in cents, so a flat session is a small move rather than an outlier of ln |r1| without bound.
+    /// </summary>
+    public const double DailyFloor = 1e-4;
 
     /// <summary>How many regressors the base (and the scale model on the same regressors) has, the intercept included.</summary>
     public const int RegressorCount = HarRegressors.HarX;
@@ -38,10 +46,11 @@ public sealed class LogHarBase
 
     public static double LogTarget(double rv5d) => Math.Log(Math.Max(rv5d, LogFloor));
 
-    /// <summary>The log-HAR-X regressors of one feature vector: the HAR-X regressors with the three volatilities in logs.</summary>
+    /// <summary>The log-HAR-X regressors of one feature vector: the HAR-X regressors with the four volatilities in logs.</summary>
     public static void Regressors(ReadOnlySpan<double> features, Span<double> g)
     {
         HarRegressors.Write(features, g[..Columns]);
+        g[1] = Math.Log(Math.Max(g[1], DailyFloor));
         for (var k = 2; k <= 4; k++) g[k] = Math.Log(Math.Max(g[k], LogFloor));
     }
 

@@ -16,8 +16,10 @@ public sealed record ModelMetadata
     /// <remarks>2: rv_5d_hat is the predictive mean E[rv_5d] (before: exp of the log forecast with a variance bias),
     /// with var_5d_hat, quantiles, regime probabilities and VaR/ES from the predictive distribution.
     /// 3: the distribution is fitted on the base's out-of-sample errors inside the window, VaR/ES come from a fitted
-    /// tail (<see cref="ModelMetadata.ReturnTail"/> replaces the return-shock grid), and the trees may be dropped.</remarks>
-    public const string Definition = "3";
+    /// tail (<see cref="ModelMetadata.ReturnTail"/> replaces the return-shock grid), and the trees may be dropped.
+    /// 4: the base's daily term is ln |r1|·√5 (it was |r1|·√5, in levels), and a feature-dependent spread is kept only
+    /// when significantly better on the held-out year.</remarks>
+    public const string Definition = "4";
 
     /// <summary>The <see cref="Definition"/> this model was trained under, recorded in metadata.json and checked on read.</summary>
     public string ModelDefinition { get; init; } = Definition;

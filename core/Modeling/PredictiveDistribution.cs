@@ -117,6 +117,13 @@ public sealed class PredictiveDistribution
             _var95 * sigma, _var99 * sigma, _es95 * sigma, _es99 * sigma);
     }
 
+    /// <summary>
+    /// The probability integral transform F(y) of a realized rv_5d under the distribution around <paramref name="center"/>:
+    /// the share of the grid of ε below (ln y − center)/s. Read off the whole grid; five stored quantiles would bend it.
+    /// </summary>
+    public double Cdf(double center, ReadOnlySpan<double> features, double realized) =>
+        Shocks.Cdf((LogHarBase.LogTarget(realized) - center) / Scale.Scale(features));
+
     /// <summary>Σ exp(s·ε) and Σ exp(s·ε)² over the grid of ε.</summary>
     private static (double First, double Second) Sums(ReadOnlySpan<double> shocks, double s)
     {

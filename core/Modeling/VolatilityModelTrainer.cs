@@ -10,7 +10,8 @@ namespace MlRisk.Core.Modeling;
 /// The number of boosting rounds is chosen inside the window: the last <see cref="ModelingOptions.ValidationSessions"/>
 /// rows are held out (after a purge), a model fitted on the rows before them picks the round count with the
 /// lowest held-out squared log-error, the trees are kept only if that error is significantly below the base's alone,
-/// and the model is refitted on the whole window with that round count (zero: the base alone).
+/// and the model is refitted on the whole window with that round count (zero: the base alone). A spread that depends
+/// on the features is kept by the same rule against one constant spread.
 /// The predictive distribution around the model is fitted on the base's out-of-sample errors inside the window
 /// (<see cref="ForwardBaseForecasts"/>): the trees' in-sample residuals understate the error, and one held-out year is
 /// too regime-dependent to measure a spread on.
@@ -21,11 +22,12 @@ public static class VolatilityModelTrainer
     public const int RoundStep = 10;
 
     /// <summary>
-    /// One-sided Diebold–Mariano level at which the trees must beat the base alone on the held-out year to be kept. A
-    /// round count picked on one year's noise otherwise adds trees that cost RMSE and QLIKE out of sample; the base is
-    /// the champion here and the trees the challenger, as between served models.
+    /// One-sided Diebold–Mariano level at which an optional part of the model (the trees; a spread that depends on the
+    /// features) must beat the simpler model on the held-out year to be kept. A part chosen on one year's noise
+    /// otherwise costs RMSE and QLIKE out of sample; the simpler model is the champion here and the part the
+    /// challenger, as between served models.
     /// </summary>
-    public const double TreeSignificance = 0.05;
+    public const double ComponentSignificance = 0.05;
 
     public static VolatilityModel Train(TrainingSet set, int trainEnd, ModelingOptions options)
     {
@@ -107,13 +109,14 @@ public static class VolatilityModelTrainer
             baseLoss[r] = e * e;
             treesLoss[r] = (e - trees[r]) * (e - trees[r]);
         }
-        return DieboldMariano.Test(baseLoss, treesLoss).PValue < TreeSignificance;
+        return DieboldMariano.Test(baseLoss, treesLoss).PValue < ComponentSignificance;
     }
 
     /// <summary>
-    /// Whether a spread that depends on the features beats one constant spread on the held-out rows [start, end), by
-    /// the QLIKE of var_5d_hat (the gate's loss): both fitted on the inner rows [0, innerEnd), both around the inner
-    /// model's center with the chosen round count. Decided inside every training window, like the round count.
+    /// Whether a spread that depends on the features beats one constant spread significantly on the held-out rows
+    /// [start, end), by the QLIKE loss of var_5d_hat (the gate's loss; one-sided Diebold–Mariano at
+    /// <see cref="ComponentSignificance"/>): both fitted on the inner rows [0, innerEnd), both around the inner model's
+    /// center with the chosen round count. Decided inside every training window, like the trees.
     /// </summary>
     private static bool VaryingScaleHelps(
         TrainingSet set, int innerEnd, int start, int end, Parts inner, int rounds)
@@ -126,17 +129,17 @@ public static class VolatilityModelTrainer
         var rows = end - start;
         // LightGBM reads 0 iterations as all of them.
         var trees = rounds > 0 ? inner.Trees.PredictRaw(set.Block(start, end), rounds) : new double[rows];
-        var realized = set.Rv5d.AsSpan(start, rows);
-        var varyingVolatility = new double[rows];
-        var constantVolatility = new double[rows];
+        var varyingLoss = new double[rows];
+        var constantLoss = new double[rows];
         for (var r = 0; r < rows; r++)
         {
             var row = set.Row(start + r);
             var center = inner.Base.Predict(row) + trees[r];
-            varyingVolatility[r] = Math.Sqrt(PredictiveDistribution.SecondMoment(center, varying.Scale.Scale(row), varyingShocks));
-            constantVolatility[r] = Math.Sqrt(PredictiveDistribution.SecondMoment(center, constant.Scale.Scale(row), constantShocks));
+            var realized = set.Rv5d[start + r];
+            varyingLoss[r] = QLike.Loss(realized, PredictiveDistribution.SecondMoment(center, varying.Scale.Scale(row), varyingShocks));
+            constantLoss[r] = QLike.Loss(realized, PredictiveDistribution.SecondMoment(center, constant.Scale.Scale(row), constantShocks));
         }
-        return QLike.Compute(realized, varyingVolatility) < QLike.Compute(realized, constantVolatility);
+        return DieboldMariano.Test(constantLoss, varyingLoss).PValue < ComponentSignificance;
     }
 
     private sealed record Parts(LogHarBase Base, Booster Trees, double[] LogRv, double[] BaseFit) : IDisposable

@@ -75,7 +75,8 @@ public sealed class WalkForward(ModelingOptions options)
                 Constant(0.05), Constant(0.10), Constant(0.90), Constant(0.95), climatology[0], climatology[1], climatology[2], climatology[3]);
             predictions[i] = new OutOfSamplePrediction(
                 set.Dates[row], fold.Index, forecasts[i].Distribution, Baseline.Forecast(features), har.Forecast(features),
-                harX.Forecast(features), set.Rv5d[row], set.Ret5d[row], forecasts[i].Drivers, reference);
+                harX.Forecast(features), set.Rv5d[row], set.Ret5d[row], model.Distribution.Cdf(centers[i], features, set.Rv5d[row]),
+                forecasts[i].Drivers, reference);
         }
         return predictions;
     }

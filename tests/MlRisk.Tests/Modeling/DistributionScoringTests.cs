@@ -75,6 +75,17 @@ public sealed class DistributionScoringTests
     }
 
     [Fact]
+    public void The_pit_of_a_realized_value_is_its_probability_under_the_whole_distribution()
+    {
+        var features = FeatureVector.Create(new double[FeatureNames.Count]);
+
+        // ln rv = ln 0.02 + 0.3 ε: rv = 0.02 e^0.3 is one standard deviation above the median, Φ(1) = 0.8413, which
+        // the five stored quantiles (q50 = 0.02, q90 = 0.02·e^(0.3·1.2816)) would have put at 0.5 + 0.4 · 0.746 = 0.798.
+        Assert.Equal(0.8413, TestDistributions.LogNormal.Cdf(Math.Log(0.02), features, 0.02 * Math.Exp(0.3)), 3);
+        Assert.Equal(0.5, TestDistributions.LogNormal.Cdf(Math.Log(0.02), features, 0.02), 9);
+    }
+
+    [Fact]
     public void Regimes_are_cut_on_annualized_volatility()
     {
         Assert.Equal(0, Regimes.Of(0.11 / Annualization.Factor, Regimes.DefaultCuts));

@@ -51,7 +51,7 @@ public class ModelRegistryTests
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None));
 
-        Assert.Contains("trained under model definition 1, not 3", error.Message);
+        Assert.Contains($"trained under model definition 1, not {ModelMetadata.Definition}", error.Message);
         Assert.Contains("run train (./mlrisk run)", error.Message);
     }
 
@@ -187,8 +187,8 @@ public class ModelRegistryTests
         var stored = modeling.Registry.ReadCvPredictions(outcome.Version);
 
         Assert.Equal(300, stored.Count);
-        Assert.Equal(expected.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.HarRv, p.HarX, p.Realized)),
-            stored.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.HarRv, p.HarX, p.Realized)));
+        Assert.Equal(expected.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.HarRv, p.HarX, p.Realized, p.RealizedReturn, p.Pit)),
+            stored.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.HarRv, p.HarX, p.Realized, p.RealizedReturn, p.Pit)));
         Assert.Equal(expected.SelectMany(p => p.Drivers), stored.SelectMany(p => p.Drivers));
     }
 
