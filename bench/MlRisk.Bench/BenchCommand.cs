@@ -91,13 +91,15 @@ public static class BenchCommand
         }
     }
 
-    /// <summary>The issue 3 acceptance table: the champion's walk-forward predictions from 2013 on.</summary>
-    private static async Task<AccuracyTable> AccuracyAsync(LakeFolder lake, CancellationToken ct)
+    /// <summary>The acceptance tables of issues 3 and 10: the champion's walk-forward predictions from 2013 on.</summary>
+    private static async Task<ChampionScores> AccuracyAsync(LakeFolder lake, CancellationToken ct)
     {
         var registry = new ModelRegistry(lake.Artifacts, TimeProvider.System);
         var champion = await registry.ReadChampionAsync(ct)
             ?? throw new InvalidDataException($"{registry.ModelsFolder}: no champion.json after the real-folder run");
-        return AccuracyTable.Score(registry.ReadCvPredictions(champion.Version), AccuracyFrom);
+        var metadata = await registry.ReadMetadataAsync(champion.Version, ct);
+        var scored = registry.ReadCvPredictions(champion.Version).Where(p => p.Date >= AccuracyFrom).ToList();
+        return new ChampionScores(AccuracyTable.Score(scored), CalibrationTable.Score(scored, metadata.RegimeCuts));
     }
 
     /// <summary>The last SPY session of the CSV folder: the day the real incremental run adds.</summary>

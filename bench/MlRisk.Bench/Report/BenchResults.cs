@@ -22,4 +22,7 @@ public sealed record BenchResults(
     LatencySample HandlerLatency,
     LatencySample ForecasterLatency,
     HttpBenchResult Http,
-    AccuracyTable? RealAccuracyFrom2013);
+    ChampionScores? RealScoresFrom2013);
+
+/// <summary>How the real-folder champion's walk-forward predictions from 2013 on score: points and distribution.</summary>
+public sealed record ChampionScores(AccuracyTable Accuracy, CalibrationTable Calibration);
