@@ -118,6 +118,22 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
         return metadata;
     }
 
+    /// <summary>The training window of a stored model of any definition (<see cref="TrainingWindow"/>), without the definition check.</summary>
+    public async Task<TrainingWindow> ReadTrainingWindowAsync(string version, CancellationToken ct)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TrainingWindow>(await ReadAsync(version, MetadataFile, ct), MlRiskJson.Files)
+                ?? throw new InvalidDataException($"{Location(version, MetadataFile)} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(
+                $"{Location(version, MetadataFile)} does not say which rows model {version} was trained on ({e.Message}); " +
+                "the registry was changed by hand: restore the file or remove the model's folder", e);
+        }
+    }
+
     /// <summary>Rebuilds a stored model exactly: LightGBM trees from model.txt, the log-HAR base and the predictive distribution from metadata.json.</summary>
     /// <param name="singleRowCopies">See <see cref="Booster.LoadFromString"/>: more than 0 only for the model that serves /predict.</param>
     public async Task<VolatilityModel> LoadModelAsync(ModelMetadata metadata, CancellationToken ct, int singleRowCopies = 0)

@@ -13,7 +13,7 @@ namespace MlRisk.Core.Monitoring;
 /// </summary>
 public sealed class ForecastReferences(DecodedSnapshotReader reader, ModelRegistry registry, MonitorReferenceStore store, int window)
 {
-    private readonly Dictionary<string, ModelMetadata> _metadata = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TrainingWindow> _windows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MonitorReference> _finalFits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TrainingSet Set, IReadOnlyList<WalkForwardFold> Folds)> _sets = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), MonitorReference> _folds = [];
@@ -28,7 +28,7 @@ public sealed class ForecastReferences(DecodedSnapshotReader reader, ModelRegist
         var needed = new List<(string Version, TrainingSet Set, WalkForwardFold Fold)>();
         foreach (var group in forecasts.Where(f => f.Source == PredictionSources.WalkForward).GroupBy(f => f.ModelVersion))
         {
-            var (set, folds) = await TrainingSetOfAsync(await MetadataAsync(group.Key, ct), ct);
+            var (set, folds) = await TrainingSetOfAsync(await WindowAsync(group.Key, ct), ct);
             foreach (var fold in group.Select(f => FoldOf(set, folds, f)).Distinct())
             {
                 if (!_folds.ContainsKey((group.Key, fold.Index))) needed.Add((group.Key, set, fold));
@@ -43,21 +43,21 @@ public sealed class ForecastReferences(DecodedSnapshotReader reader, ModelRegist
     public async Task<MonitorReference> ForAsync(PredictionRow forecast, CancellationToken ct)
     {
         var version = forecast.ModelVersion;
-        var metadata = await MetadataAsync(version, ct);
+        var trained = await WindowAsync(version, ct);
         if (forecast.Source != PredictionSources.WalkForward)
         {
             if (_finalFits.TryGetValue(version, out var final)) return final;
             final = await store.ReadAsync(version, window, ct);
             if (final is null)
             {
-                var (set, _) = await TrainingSetOfAsync(metadata, ct);
+                var (set, _) = await TrainingSetOfAsync(trained, ct);
                 final = MonitorReference.Of(set, set.Rows, window);
                 await store.WriteAsync(version, final, ct);
             }
             return _finalFits[version] = final;
         }
 
-        var (rows, folds) = await TrainingSetOfAsync(metadata, ct);
+        var (rows, folds) = await TrainingSetOfAsync(trained, ct);
         var fold = FoldOf(rows, folds, forecast);
         if (!_folds.TryGetValue((version, fold.Index), out var reference))
         {
@@ -66,25 +66,26 @@ public sealed class ForecastReferences(DecodedSnapshotReader reader, ModelRegist
         return reference;
     }
 
-    private async Task<ModelMetadata> MetadataAsync(string version, CancellationToken ct)
+    /// <summary>Read from models of any definition: the forecasts in the lake may come from a model older than this code's.</summary>
+    private async Task<TrainingWindow> WindowAsync(string version, CancellationToken ct)
     {
-        if (!_metadata.TryGetValue(version, out var metadata)) _metadata[version] = metadata = await registry.ReadMetadataAsync(version, ct);
-        return metadata;
+        if (!_windows.TryGetValue(version, out var window)) _windows[version] = window = await registry.ReadTrainingWindowAsync(version, ct);
+        return window;
     }
 
     /// <summary>The model's training set (its features × labels up to its last training date) and its walk-forward folds.</summary>
-    private async Task<(TrainingSet Set, IReadOnlyList<WalkForwardFold> Folds)> TrainingSetOfAsync(ModelMetadata metadata, CancellationToken ct)
+    private async Task<(TrainingSet Set, IReadOnlyList<WalkForwardFold> Folds)> TrainingSetOfAsync(TrainingWindow trained, CancellationToken ct)
     {
-        if (_sets.TryGetValue(metadata.Version, out var known)) return known;
+        if (_sets.TryGetValue(trained.Version, out var known)) return known;
         _history ??= ((await reader.ReadAllAsync(Datasets.FeaturesDaily, ct)).Rows, (await reader.ReadAllAsync(Datasets.LabelsDaily, ct)).Rows);
-        var set = TrainingSet.Join(_history.Value.Features, [.. _history.Value.Labels.Where(l => l.Date <= metadata.TrainingTo)]);
-        if (set.Rows != metadata.TrainingRows)
+        var set = TrainingSet.Join(_history.Value.Features, [.. _history.Value.Labels.Where(l => l.Date <= trained.TrainingTo)]);
+        if (set.Rows != trained.TrainingRows)
         {
             throw new InvalidDataException(
-                $"model {metadata.Version} was trained on {metadata.TrainingRows} rows up to {metadata.TrainingTo:yyyy-MM-dd}, but the lake now joins " +
+                $"model {trained.Version} was trained on {trained.TrainingRows} rows up to {trained.TrainingTo:yyyy-MM-dd}, but the lake now joins " +
                 $"{set.Rows} rows up to that date; the lake was changed under the registry: run ./mlrisk validate");
         }
-        return _sets[metadata.Version] = (set, new WalkForwardSplitter(metadata.WalkForward).Split(set.Rows));
+        return _sets[trained.Version] = (set, new WalkForwardSplitter(trained.WalkForward).Split(set.Rows));
     }
 
     private static WalkForwardFold FoldOf(TrainingSet set, IReadOnlyList<WalkForwardFold> folds, PredictionRow forecast)

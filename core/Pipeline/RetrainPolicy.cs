@@ -43,7 +43,7 @@ public sealed class RetrainPolicy(LakeReader reader, ModelRegistry registry, Mon
         if (report is { Status: MonitorStatus.Alert, AlertSince: { } since })
         {
             var newest = await registry.LatestVersionAsync(ct) is { } latest && latest != served.Version
-                ? (await registry.ReadMetadataAsync(latest, ct)).TrainingTo
+                ? (await registry.ReadTrainingWindowAsync(latest, ct)).TrainingTo
                 : served.TrainingTo;
             if (since > newest)
             {

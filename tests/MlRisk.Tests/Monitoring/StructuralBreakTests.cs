@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MlRisk.Core.Contracts;
 using MlRisk.Core.Lake;
+using MlRisk.Core.Modeling;
 using MlRisk.Core.Monitoring;
 using MlRisk.Core.Pipeline;
 using MlRisk.Core.Sources.Synthetic;
@@ -146,6 +147,34 @@ public sealed class StructuralBreakTests(StructuralBreakFixture fixture, ITestOu
         Assert.Equal(RetrainReason.Forced, forced.Retrain!.Reason);
         Assert.NotNull(forced.Training);
         Assert.Equal(cadence.Training.Version, forced.Training.Version);
+    }
+
+    [Fact]
+    public async Task After_a_model_definition_change_the_monitor_still_scores_the_forecasts_the_older_models_made()
+    {
+        var root = fixture.Copy("upgraded");
+        var models = Path.Combine(root, "artifacts", "models");
+        var stored = Directory.GetFiles(models, "metadata.json", SearchOption.AllDirectories);
+        Assert.NotEmpty(stored);
+        foreach (var file in stored)
+        {
+            var text = File.ReadAllText(file);
+            var current = $"\"model_definition\": \"{ModelMetadata.Definition}\"";
+            Assert.Contains(current, text);
+            File.WriteAllText(file, text.Replace(current, "\"model_definition\": \"older\""));
+        }
+        var before = (await StructuralBreakFixture.MonitoringRows(root)).Max(r => r.Date);
+
+        var nextSession = new DateOnly(2026, 3, 3);
+        Assert.Equal(0, await StructuralBreakFixture.Run(root, nextSession, stockBondBreak: null));
+
+        var run = StructuralBreakFixture.LatestRun(root);
+        Assert.Equal(RetrainReason.NoChampion, Train(run).Retrain!.Reason);
+        Assert.Equal(StageStatus.Succeeded, run.Stages.Single(s => s.Stage == StageName.Monitor).Status);
+        var scored = (await StructuralBreakFixture.MonitoringRows(root)).Where(r => r.Date > before).ToList();
+        var row = Assert.Single(scored);
+        var olderVersions = stored.Select(f => Path.GetFileName(Path.GetDirectoryName(f))!).ToHashSet();
+        Assert.Contains(row.ModelVersion, olderVersions);
     }
 
     private static StageResult Train(RunSummary run) => run.Stages.Single(s => s.Stage == StageName.Train).Result!;
