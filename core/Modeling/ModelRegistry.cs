@@ -94,29 +94,32 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
             ?? throw new InvalidDataException($"{ChampionLocation} is empty; delete it and rerun train to promote a model");
     }
 
+    /// <exception cref="OtherModelDefinitionException">the model was trained under another model definition.</exception>
     public async Task<ModelMetadata> ReadMetadataAsync(string version, CancellationToken ct)
     {
         var bytes = await ReadAsync(version, MetadataFile, ct);
         ModelMetadata? metadata;
         try
         {
+            // The definition first: an older definition's metadata may not have this one's shape.
+            var definition = JsonSerializer.Deserialize<DefinitionOnly>(bytes, MlRiskJson.Files)?.ModelDefinition;
+            if (definition != ModelMetadata.Definition)
+            {
+                throw new OtherModelDefinitionException(
+                    $"{Location(version, MetadataFile)} was trained under model definition {definition ?? "(none)"}, not {ModelMetadata.Definition}: " +
+                    "run train (./mlrisk run) to fit a model of this definition");
+            }
             metadata = JsonSerializer.Deserialize<ModelMetadata>(bytes, MlRiskJson.Files);
         }
         catch (JsonException e)
         {
             throw new InvalidDataException(
-                $"{Location(version, MetadataFile)} is not a model of definition {ModelMetadata.Definition} ({e.Message}); " +
-                "a model from an older version of MlRisk cannot be served: run train (./mlrisk run) to fit one", e);
+                $"{Location(version, MetadataFile)} is not valid model metadata ({e.Message}): restore the file or remove the model's folder", e);
         }
-        if (metadata is null) throw new InvalidDataException($"{Location(version, MetadataFile)} is empty");
-        if (metadata.ModelDefinition != ModelMetadata.Definition)
-        {
-            throw new InvalidDataException(
-                $"{Location(version, MetadataFile)} was trained under model definition {metadata.ModelDefinition}, not {ModelMetadata.Definition}: " +
-                "run train (./mlrisk run) to fit a model of this definition");
-        }
-        return metadata;
+        return metadata ?? throw new InvalidDataException($"{Location(version, MetadataFile)} is empty");
     }
+
+    private sealed record DefinitionOnly(string? ModelDefinition);
 
     /// <summary>The training window of a stored model of any definition (<see cref="TrainingWindow"/>), without the definition check.</summary>
     public async Task<TrainingWindow> ReadTrainingWindowAsync(string version, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class RetrainPolicy(LakeReader reader, ModelRegistry registry, Mon
         {
             served = await registry.ReadMetadataAsync(champion.Version, ct);
         }
-        catch (InvalidDataException)
+        catch (OtherModelDefinitionException)
         {
             return new RetrainDecision(true, RetrainReason.NoChampion,
                 $"champion {champion.Version} is of another model definition than {ModelMetadata.Definition} and cannot be served");

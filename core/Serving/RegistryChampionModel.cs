@@ -42,7 +42,16 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
 
     private async Task<ChampionState> LoadAsync(string version, CancellationToken ct)
     {
-        var metadata = await registry.ReadMetadataAsync(version, ct);
+        ModelMetadata metadata;
+        try
+        {
+            metadata = await registry.ReadMetadataAsync(version, ct);
+        }
+        catch (OtherModelDefinitionException e)
+        {
+            // A registry from before an upgrade: nothing to serve until the pipeline trains, and that is not a server error.
+            return ChampionState.None($"champion {version} cannot be served by this build: {e.Message}", null);
+        }
         var model = await registry.LoadModelAsync(metadata, ct, singleRowCopies: Environment.ProcessorCount);
         return ChampionState.Serving(new ExplainingForecaster(model), ModelCard.Of(metadata));
     }
@@ -54,7 +63,15 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
         {
             return ChampionState.None("no model has been trained yet: run the pipeline (./mlrisk run) to train one", null);
         }
-        var metadata = await registry.ReadMetadataAsync(latest, ct);
+        ModelMetadata metadata;
+        try
+        {
+            metadata = await registry.ReadMetadataAsync(latest, ct);
+        }
+        catch (OtherModelDefinitionException e)
+        {
+            return ChampionState.None($"no model has passed the gate, and the latest, {latest}, cannot be read by this build: {e.Message}", null);
+        }
         return ChampionState.None($"model {latest} failed the gate, and no model has passed it: {metadata.Gate.Summary}", ModelCard.Of(metadata));
     }
 

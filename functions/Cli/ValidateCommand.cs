@@ -86,7 +86,7 @@ public sealed class ValidateCommand(Action<IServiceCollection, IConfiguration>? 
             using var model = await registry.LoadModelAsync(metadata, ct);
             return null;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or LightGbmException)
+        catch (Exception e) when (e is IOException or InvalidDataException or OtherModelDefinitionException or System.Text.Json.JsonException or LightGbmException)
         {
             return $"model registry | {pointer} | the champion does not load: reading {reading}: {e.Message} | rerun train to store and promote a model again";
         }

@@ -46,10 +46,9 @@ public class ModelRegistryTests
     {
         using var modeling = new SmallModeling();
         var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
-        var file = Path.Combine(modeling.Artifacts, "models", outcome.Version, ModelRegistry.MetadataFile);
-        File.WriteAllText(file, File.ReadAllText(file).Replace($"\"model_definition\": \"{ModelMetadata.Definition}\"", "\"model_definition\": \"1\""));
+        modeling.MarkAsDefinition(outcome.Version, "1");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OtherModelDefinitionException>(() => modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None));
 
         Assert.Contains($"trained under model definition 1, not {ModelMetadata.Definition}", error.Message);
         Assert.Contains("run train (./mlrisk run)", error.Message);

@@ -29,6 +29,16 @@ internal sealed class SmallModeling : IDisposable
     public ModelTrainer Trainer(ModelingOptions options) =>
         new(Microsoft.Extensions.Options.Options.Create(options), Registry, new Core.Lake.NoFaultPoints(), Time, NullLogger<ModelTrainer>.Instance);
 
+    /// <summary>Rewrites a stored model's metadata.json as if an MlRisk of model definition <paramref name="definition"/> had written it.</summary>
+    public void MarkAsDefinition(string version, string definition)
+    {
+        var file = Path.Combine(Artifacts, "models", version, ModelRegistry.MetadataFile);
+        var current = $"\"model_definition\": \"{ModelMetadata.Definition}\"";
+        var text = File.ReadAllText(file);
+        if (!text.Contains(current, StringComparison.Ordinal)) throw new InvalidOperationException($"{file} has no {current}");
+        File.WriteAllText(file, text.Replace(current, $"\"model_definition\": \"{definition}\""));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Artifacts)) Directory.Delete(Artifacts, recursive: true);

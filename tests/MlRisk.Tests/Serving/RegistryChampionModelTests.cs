@@ -1,4 +1,5 @@
 using MlRisk.Core.Contracts;
+using MlRisk.Core.Modeling;
 using MlRisk.Core.Serving;
 using MlRisk.Tests.Modeling;
 
@@ -53,5 +54,20 @@ public class RegistryChampionModelTests
         Assert.False(state.HasChampion);
         Assert.Equal(failed.Version, state.Card!.ModelVersion);
         Assert.Contains(failed.Gate.Summary, state.BlockedReason);
+    }
+
+    [Fact]
+    public async Task A_champion_of_an_older_model_definition_is_not_served_and_says_how_to_train_one()
+    {
+        using var modeling = new SmallModeling();
+        var trained = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        modeling.MarkAsDefinition(trained.Version, "3");
+
+        var state = await new RegistryChampionModel(modeling.Registry).GetAsync(CancellationToken.None);
+
+        Assert.False(state.HasChampion);
+        Assert.Null(state.Card);
+        Assert.StartsWith($"champion {trained.Version} cannot be served by this build: ", state.BlockedReason);
+        Assert.Contains($"was trained under model definition 3, not {ModelMetadata.Definition}: run train (./mlrisk run)", state.BlockedReason);
     }
 }
