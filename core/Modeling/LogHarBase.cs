@@ -18,8 +18,8 @@ public sealed class LogHarBase
     public const double LogFloor = 1e-6;
 
     /// <summary>
-    /// The daily move |r1|·√5 is floored here: one basis point, the resolution of a close-to-close return on a price
-    /// quoted in cents, so a flat session is a small move rather than an outlier of ln |r1| without bound.
+    /// The daily move |r1|·√5 is floored here (|r1| ≈ 0.45 bp, below a one-cent move on SPY's price), so an unchanged
+    /// close gives a finite ln, −9.2, instead of −∞. Only unchanged closes reach it: 18 of 3,339 rows of the real folder.
     /// </summary>
     public const double DailyFloor = 1e-4;
 
