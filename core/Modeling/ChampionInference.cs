@@ -16,7 +16,17 @@ public sealed class ChampionInference(ModelRegistry registry)
             ?? throw new NoChampionException(
                 $"no model has passed the gate yet ({registry.ChampionLocation} does not exist); " +
                 "run train and check its gate decision in the run summary");
-        var metadata = await registry.ReadMetadataAsync(champion.Version, ct);
+        ModelMetadata metadata;
+        try
+        {
+            metadata = await registry.ReadMetadataAsync(champion.Version, ct);
+        }
+        catch (OtherModelDefinitionException e)
+        {
+            throw new NoChampionException(
+                $"the champion cannot forecast for this build ({e.Message}); the train stage fits and promotes a model of this " +
+                "definition when its gate passes: check its decision in the run summary");
+        }
         using var model = await registry.LoadModelAsync(metadata, ct);
         var walkForward = await registry.ReadCvPredictionsAsync(champion.Version, ct);
         return new PredictionPlanner(champion.Version, metadata.TrainingTo, walkForward, model).Plan(features, predicted);

@@ -102,7 +102,8 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
         try
         {
             // The definition first: an older definition's metadata may not have this one's shape.
-            var definition = JsonSerializer.Deserialize<DefinitionOnly>(bytes, MlRiskJson.Files)?.ModelDefinition;
+            var definition = (JsonSerializer.Deserialize<DefinitionOnly>(bytes, MlRiskJson.Files)
+                ?? throw new InvalidDataException($"{Location(version, MetadataFile)} is empty")).ModelDefinition;
             if (definition != ModelMetadata.Definition)
             {
                 throw new OtherModelDefinitionException(
@@ -114,7 +115,8 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
         catch (JsonException e)
         {
             throw new InvalidDataException(
-                $"{Location(version, MetadataFile)} is not valid model metadata ({e.Message}): restore the file or remove the model's folder", e);
+                $"{Location(version, MetadataFile)} is not valid model metadata ({e.Message}): restore it from a backup " +
+                "(the monitor needs it while the lake holds forecasts of this model)", e);
         }
         return metadata ?? throw new InvalidDataException($"{Location(version, MetadataFile)} is empty");
     }
@@ -133,7 +135,7 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
         {
             throw new InvalidDataException(
                 $"{Location(version, MetadataFile)} does not say which rows model {version} was trained on ({e.Message}); " +
-                "the registry was changed by hand: restore the file or remove the model's folder", e);
+                "restore it from a backup: without it the forecasts this model made cannot be monitored", e);
         }
     }
 

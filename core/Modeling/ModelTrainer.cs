@@ -128,12 +128,14 @@ public sealed class ModelTrainer(
         IReadOnlyList<OutOfSamplePrediction> served;
         try
         {
+            await registry.ReadMetadataAsync(champion.Version, ct);
             served = await registry.ReadCvPredictionsAsync(champion.Version, ct);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is OtherModelDefinitionException or InvalidDataException or FileNotFoundException)
         {
-            // A champion of an older model definition has no var_5d_hat to compare on; the gate alone decides.
-            log.LogWarning("Champion {Version} cannot be compared with the candidate: {Reason}", champion.Version, e.Message);
+            // A champion of another model definition forecasts something else, and one whose files do not read cannot
+            // be served: the retrain policy has already treated either as no champion, so the gate alone decides.
+            log.LogWarning("Champion {Version} is not compared with the candidate: {Reason}", champion.Version, e.Message);
             return null;
         }
         var servedByDate = served.ToDictionary(p => p.Date);

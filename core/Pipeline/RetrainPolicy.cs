@@ -22,6 +22,7 @@ public sealed class RetrainPolicy(LakeReader reader, ModelRegistry registry, Mon
             // No storage locations here: the detail goes into metadata.json, which must not depend on where the registry lives.
             return new RetrainDecision(true, RetrainReason.NoChampion, "no model has been promoted yet");
         }
+        if (settings.Force) return new RetrainDecision(true, RetrainReason.Forced, "forced (--retrain or Retrain:Force)");
         ModelMetadata served;
         try
         {
@@ -32,7 +33,12 @@ public sealed class RetrainPolicy(LakeReader reader, ModelRegistry registry, Mon
             return new RetrainDecision(true, RetrainReason.NoChampion,
                 $"champion {champion.Version} is of another model definition than {ModelMetadata.Definition} and cannot be served");
         }
-        if (settings.Force) return new RetrainDecision(true, RetrainReason.Forced, "forced (--retrain or Retrain:Force)");
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
+        {
+            // Serving cannot load it either; a new model replaces it rather than every run failing here.
+            return new RetrainDecision(true, RetrainReason.NoChampion,
+                $"champion {champion.Version}'s metadata.json is damaged or missing and it cannot be served");
+        }
 
         var labels = await reader.ListAsync(Datasets.LabelsDaily, ct);
         var newLabels = labels.Dates.Count(d => d > served.TrainingTo);

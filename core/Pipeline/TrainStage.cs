@@ -14,7 +14,7 @@ namespace MlRisk.Core.Pipeline;
 /// pipeline without a servable model exits non-zero with the numbers.
 /// </summary>
 public sealed class TrainStage(
-    DecodedSnapshotReader reader, RetrainPolicy policy, ModelTrainer trainer, ModelRegistry registry, MonitorReferenceStore references,
+    DecodedSnapshotReader reader, RetrainPolicy policy, ModelTrainer trainer, MonitorReferenceStore references,
     IOptions<MonitoringOptions> monitoring, ILogger<TrainStage> log) : IStage
 {
     public StageName Name => StageName.Train;
@@ -36,10 +36,11 @@ public sealed class TrainStage(
             await references.WriteAsync(outcome.Version, MonitorReference.Of(set, set.Rows, monitoring.Value.WindowSessions), ct);
         }
 
-        if (!outcome.Gate.Passed && await registry.ReadChampionAsync(ct) is null)
+        // NoChampion also covers a champion of another model definition or with damaged files: none of them can be served.
+        if (!outcome.Gate.Passed && decision.Reason == RetrainReason.NoChampion)
         {
             throw new NoChampionException(
-                $"model {outcome.Version} failed the gate and no earlier model passed it, so nothing can be served: {outcome.Gate.Summary}");
+                $"model {outcome.Version} failed the gate and no earlier model can be served ({decision.Detail}): {outcome.Gate.Summary}");
         }
 
         return new StageResult(Name, features.Rows.Count + labels.Rows.Count, [], [.. features.StrayTempFiles, .. labels.StrayTempFiles])

@@ -70,8 +70,9 @@ public sealed class ValidateCommand(Action<IServiceCollection, IConfiguration>? 
     }
 
     /// <summary>
-    /// The served model must load as /predict would load it; null when it does or when no model has passed the
-    /// gate yet (then there is nothing to serve, which the API reports as 503, not damage).
+    /// The served model must load as /predict would load it; null when it does, when no model has passed the gate yet,
+    /// or when the champion is of another model definition (after an upgrade, before the next run trains): then there
+    /// is nothing to serve, which the API reports as 503, not damage.
     /// </summary>
     private static async Task<string?> CheckChampionAsync(ModelRegistry registry, CancellationToken ct)
     {
@@ -86,7 +87,12 @@ public sealed class ValidateCommand(Action<IServiceCollection, IConfiguration>? 
             using var model = await registry.LoadModelAsync(metadata, ct);
             return null;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or OtherModelDefinitionException or System.Text.Json.JsonException or LightGbmException)
+        catch (OtherModelDefinitionException e)
+        {
+            Console.Error.WriteLine($"note: {e.Message}; until then the API serves no model");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or LightGbmException)
         {
             return $"model registry | {pointer} | the champion does not load: reading {reading}: {e.Message} | rerun train to store and promote a model again";
         }

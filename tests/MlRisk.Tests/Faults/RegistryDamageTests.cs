@@ -40,6 +40,24 @@ public sealed class RegistryDamageTests(CleanRunFixture clean)
     }
 
     [Fact]
+    public async Task Validate_notes_a_champion_of_another_model_definition_without_calling_it_damage()
+    {
+        var (data, artifacts) = clean.NewFolders("registry-older-definition");
+        clean.Seed(data, artifacts, Datasets.All.Select(d => d.Name), models: true);
+        var version = LakeFiles.Champion(artifacts);
+        var metadata = Path.Combine(artifacts, "models", version, ModelRegistry.MetadataFile);
+        File.WriteAllText(metadata, File.ReadAllText(metadata).Replace(
+            $"\"model_definition\": \"{ModelMetadata.Definition}\"", "\"model_definition\": \"3\""));
+
+        var (code, report) = await AppProcess.RunAsync(["validate", "--data", data, "--artifacts", artifacts]);
+
+        Assert.True(code == 0, report);
+        var note = Assert.Single(report.Split('\n'), l => l.StartsWith("note: ", StringComparison.Ordinal));
+        Assert.Contains($"was trained under model definition 3, not {ModelMetadata.Definition}", note);
+        Assert.Contains("lake is valid", report);
+    }
+
+    [Fact]
     public async Task Validate_passes_a_clean_lake_and_registry()
     {
         var (code, report) = await AppProcess.RunAsync(["validate", "--data", clean.Data, "--artifacts", clean.Artifacts]);

@@ -55,6 +55,38 @@ public class ModelRegistryTests
     }
 
     [Fact]
+    public async Task A_metadata_file_of_an_older_shape_is_of_another_definition_but_still_gives_its_training_window()
+    {
+        using var modeling = new SmallModeling();
+        // Definition 1's shape: no model_definition, a log bias instead of the distribution's parts.
+        var folder = Path.Combine(modeling.Artifacts, "models", "20221222-0123456789ab");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, ModelRegistry.MetadataFile), """
+            {"version": "20221222-0123456789ab", "training_from": "2009-09-21", "training_to": "2022-12-22", "training_rows": 3339,
+             "log_bias": 0.071, "walk_forward": {"initial_training_sessions": 756, "refit_every_sessions": 63, "purge_sessions": 5}}
+            """);
+
+        var error = await Assert.ThrowsAsync<OtherModelDefinitionException>(() => modeling.Registry.ReadMetadataAsync("20221222-0123456789ab", CancellationToken.None));
+        var window = await modeling.Registry.ReadTrainingWindowAsync("20221222-0123456789ab", CancellationToken.None);
+
+        Assert.Contains($"was trained under model definition (none), not {ModelMetadata.Definition}", error.Message);
+        Assert.Equal(("20221222-0123456789ab", new DateOnly(2022, 12, 22), 3339), (window.Version, window.TrainingTo, window.TrainingRows));
+        Assert.Equal((756, 63, 5), (window.WalkForward.InitialTrainingSessions, window.WalkForward.RefitEverySessions, window.WalkForward.PurgeSessions));
+    }
+
+    [Fact]
+    public async Task A_metadata_file_holding_null_is_damaged_not_of_another_definition()
+    {
+        using var modeling = new SmallModeling();
+        var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        File.WriteAllText(Path.Combine(modeling.Artifacts, "models", outcome.Version, ModelRegistry.MetadataFile), "null");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None));
+
+        Assert.EndsWith($"{outcome.Version}/{ModelRegistry.MetadataFile} is empty", error.Message);
+    }
+
+    [Fact]
     public async Task A_challenger_is_compared_with_the_served_champion_and_the_decision_is_kept_in_its_metadata()
     {
         using var modeling = new SmallModeling();

@@ -56,11 +56,30 @@ public sealed class StructuralBreakFixture : IAsyncLifetime
 
     /// <summary>./mlrisk run at 23:00 UTC of <paramref name="session"/>, by default with a cadence too long to retrain by itself.</summary>
     public static Task<int> Run(string root, DateOnly session, DateOnly? stockBondBreak, int cadence = 10_000, params string[] options) =>
-        new RunCommand((services, _) => services
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(session.ToDateTime(new TimeOnly(23, 0)), TimeSpan.Zero)))
+        Run(root, session, services => services
             .PostConfigure<SyntheticSourceOptions>(o => o.StockBondBreak = stockBondBreak)
-            .PostConfigure<RetrainOptions>(o => o.CadenceLabels = cadence))
+            .PostConfigure<RetrainOptions>(o => o.CadenceLabels = cadence), options);
+
+    /// <summary>./mlrisk run at 23:00 UTC of <paramref name="session"/> with <paramref name="configure"/>'s settings.</summary>
+    public static Task<int> Run(string root, DateOnly session, Action<IServiceCollection> configure, params string[] options) =>
+        new RunCommand((services, _) => configure(services
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(session.ToDateTime(new TimeOnly(23, 0)), TimeSpan.Zero)))))
             .RunAsync(["--data", Path.Combine(root, "data"), "--artifacts", Path.Combine(root, "artifacts"), .. options], default);
+
+    /// <summary>Relabels every stored model as one of an older model definition; returns their versions.</summary>
+    public static IReadOnlySet<string> RelabelModelsAsOlderDefinition(string root)
+    {
+        var stored = Directory.GetFiles(Path.Combine(root, "artifacts", "models"), ModelRegistry.MetadataFile, SearchOption.AllDirectories);
+        Assert.NotEmpty(stored);
+        var current = $"\"model_definition\": \"{ModelMetadata.Definition}\"";
+        foreach (var file in stored)
+        {
+            var text = File.ReadAllText(file);
+            Assert.Contains(current, text);
+            File.WriteAllText(file, text.Replace(current, "\"model_definition\": \"older\""));
+        }
+        return stored.Select(f => Path.GetFileName(Path.GetDirectoryName(f))!).ToHashSet();
+    }
 
     public static async Task<IReadOnlyList<MonitoringRow>> MonitoringRows(string root)
     {
@@ -153,16 +172,7 @@ public sealed class StructuralBreakTests(StructuralBreakFixture fixture, ITestOu
     public async Task After_a_model_definition_change_the_monitor_still_scores_the_forecasts_the_older_models_made()
     {
         var root = fixture.Copy("upgraded");
-        var models = Path.Combine(root, "artifacts", "models");
-        var stored = Directory.GetFiles(models, "metadata.json", SearchOption.AllDirectories);
-        Assert.NotEmpty(stored);
-        foreach (var file in stored)
-        {
-            var text = File.ReadAllText(file);
-            var current = $"\"model_definition\": \"{ModelMetadata.Definition}\"";
-            Assert.Contains(current, text);
-            File.WriteAllText(file, text.Replace(current, "\"model_definition\": \"older\""));
-        }
+        var olderVersions = StructuralBreakFixture.RelabelModelsAsOlderDefinition(root);
         var before = (await StructuralBreakFixture.MonitoringRows(root)).Max(r => r.Date);
 
         var nextSession = new DateOnly(2026, 3, 3);
@@ -173,8 +183,44 @@ public sealed class StructuralBreakTests(StructuralBreakFixture fixture, ITestOu
         Assert.Equal(StageStatus.Succeeded, run.Stages.Single(s => s.Stage == StageName.Monitor).Status);
         var scored = (await StructuralBreakFixture.MonitoringRows(root)).Where(r => r.Date > before).ToList();
         var row = Assert.Single(scored);
-        var olderVersions = stored.Select(f => Path.GetFileName(Path.GetDirectoryName(f))!).ToHashSet();
         Assert.Contains(row.ModelVersion, olderVersions);
+    }
+
+    [Fact]
+    public async Task After_an_upgrade_a_new_model_that_fails_the_gate_fails_train_saying_nothing_can_be_served()
+    {
+        var root = fixture.Copy("upgraded-gate-failed");
+        StructuralBreakFixture.RelabelModelsAsOlderDefinition(root);
+
+        Assert.Equal(1, await StructuralBreakFixture.Run(root, new DateOnly(2026, 3, 3), services => services
+            .PostConfigure<ModelingOptions>(o => o.GateMargin = 0.99)));
+
+        var train = StructuralBreakFixture.LatestRun(root).Stages.Single(s => s.Stage == StageName.Train);
+        Assert.Equal(StageStatus.Failed, train.Status);
+        Assert.Contains("failed the gate and no earlier model can be served (champion ", train.Error);
+        Assert.Contains($"is of another model definition than {ModelMetadata.Definition}", train.Error);
+    }
+
+    [Fact]
+    public async Task A_champion_whose_metadata_is_damaged_is_replaced_and_the_monitor_names_the_file_it_cannot_read()
+    {
+        var root = fixture.Copy("damaged");
+        var champion = JsonSerializer.Deserialize<ChampionPointer>(File.ReadAllBytes(Path.Combine(root, "artifacts", "models", "champion.json")), MlRiskJson.Files)!;
+        File.WriteAllText(Path.Combine(root, "artifacts", "models", champion.Version, ModelRegistry.MetadataFile), "{\"version\": ");
+
+        Assert.Equal(1, await StructuralBreakFixture.Run(root, new DateOnly(2026, 3, 3), stockBondBreak: null));
+
+        var run = StructuralBreakFixture.LatestRun(root);
+        var train = Train(run);
+        Assert.Equal(RetrainReason.NoChampion, train.Retrain!.Reason);
+        Assert.Equal($"champion {champion.Version}'s metadata.json is damaged or missing and it cannot be served", train.Retrain.Detail);
+        Assert.True(train.Training!.Promoted);
+        Assert.NotEqual(champion.Version, train.Training.Version);
+        // The damaged model's own forecasts still need its training window: the monitor stops and says which file.
+        var monitor = run.Stages.Single(s => s.Stage == StageName.Monitor);
+        Assert.Equal(StageStatus.Failed, monitor.Status);
+        Assert.Contains($"{champion.Version}/{ModelRegistry.MetadataFile} does not say which rows model {champion.Version} was trained on", monitor.Error);
+        Assert.Contains("restore it from a backup", monitor.Error);
     }
 
     private static StageResult Train(RunSummary run) => run.Stages.Single(s => s.Stage == StageName.Train).Result!;
