@@ -75,6 +75,21 @@ public class ModelRegistryTests
     }
 
     [Fact]
+    public async Task Infer_with_a_champion_of_another_definition_reports_no_champion_and_where_to_look()
+    {
+        using var modeling = new SmallModeling();
+        var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        modeling.MarkAsDefinition(outcome.Version, "3");
+
+        var error = await Assert.ThrowsAsync<NoChampionException>(() => new ChampionInference(modeling.Registry).PlanAsync(
+            Market.Features, new HashSet<DateOnly>(), CancellationToken.None));
+
+        Assert.StartsWith("the champion cannot forecast for this build (", error.Message);
+        Assert.Contains($"was trained under model definition 3, not {ModelMetadata.Definition}", error.Message);
+        Assert.EndsWith("check its decision in the run summary", error.Message);
+    }
+
+    [Fact]
     public async Task A_metadata_file_holding_null_is_damaged_not_of_another_definition()
     {
         using var modeling = new SmallModeling();
