@@ -39,7 +39,8 @@ public sealed class PipelineRunner(
         }
 
         var started = time.GetUtcNow();
-        var runId = $"{started:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..8]}";
+        // Milliseconds: a no-op run takes well under a second, and the latest run is the greatest id.
+        var runId = $"{started:yyyyMMdd'T'HHmmssfff'Z'}-{Guid.NewGuid().ToString("N")[..8]}";
         using var scope = log.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["Trigger"] = trigger });
         await using var runLock = await storage.AcquireRunLockAsync($"run {runId} ({trigger}, started {started:u})", ct);
         using var cached = runCache.BeginRun();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Observability;
 using MlRisk.Core.Pipeline;
@@ -47,6 +48,25 @@ public sealed class PipelineRunnerTests : IDisposable
         Assert.Equal("succeeded", JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("status").GetString());
         var latest = await _lake.Services.GetRequiredService<IRunSummaryStore>().ReadLatestAsync(default);
         Assert.Equal((summary.RunId, 10), (latest!.RunId, latest.Stages[0].Result!.Writes[0].PartitionsWritten));
+    }
+
+    [Fact]
+    public async Task Of_runs_started_within_one_second_the_last_is_the_latest()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 3, 1, 23, 0, 0, TimeSpan.Zero));
+        using var lake = new TestLake(services => services.AddSingleton<IMarketSourceFactory>(_market).AddSingleton<TimeProvider>(clock));
+        var runner = lake.Services.GetRequiredService<PipelineRunner>();
+        var runs = new List<RunSummary>();
+        for (var i = 0; i < 10; i++)
+        {
+            runs.Add(await runner.RunAsync([StageName.Ingest], "test", default));
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+        }
+
+        var latest = await lake.Services.GetRequiredService<IRunSummaryStore>().ReadLatestAsync(default);
+
+        Assert.Equal(runs[^1].RunId, latest!.RunId);
+        Assert.StartsWith("20240301T230000450Z-", latest.RunId);
     }
 
     [Fact]
