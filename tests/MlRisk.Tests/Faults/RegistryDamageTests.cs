@@ -1,5 +1,6 @@
 using MlRisk.Core.Lake;
 using MlRisk.Core.Modeling;
+using MlRisk.Tests.Support;
 
 namespace MlRisk.Tests.Faults;
 
@@ -45,9 +46,7 @@ public sealed class RegistryDamageTests(CleanRunFixture clean)
         var (data, artifacts) = clean.NewFolders("registry-older-definition");
         clean.Seed(data, artifacts, Datasets.All.Select(d => d.Name), models: true);
         var version = LakeFiles.Champion(artifacts);
-        var metadata = Path.Combine(artifacts, "models", version, ModelRegistry.MetadataFile);
-        File.WriteAllText(metadata, File.ReadAllText(metadata).Replace(
-            $"\"model_definition\": \"{ModelMetadata.Definition}\"", "\"model_definition\": \"3\""));
+        StoredModelDefinition.Relabel(Path.Combine(artifacts, "models", version, ModelRegistry.MetadataFile), "3");
 
         var (code, report) = await AppProcess.RunAsync(["validate", "--data", data, "--artifacts", artifacts]);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MlRisk.Core.Modeling.LightGbm;
+using MlRisk.Tests.Support;
 
 namespace MlRisk.Tests.Modeling;
 
@@ -30,14 +31,8 @@ internal sealed class SmallModeling : IDisposable
         new(Microsoft.Extensions.Options.Options.Create(options), Registry, new Core.Lake.NoFaultPoints(), Time, NullLogger<ModelTrainer>.Instance);
 
     /// <summary>Rewrites a stored model's metadata.json as if an MlRisk of model definition <paramref name="definition"/> had written it.</summary>
-    public void MarkAsDefinition(string version, string definition)
-    {
-        var file = Path.Combine(Artifacts, "models", version, ModelRegistry.MetadataFile);
-        var current = $"\"model_definition\": \"{ModelMetadata.Definition}\"";
-        var text = File.ReadAllText(file);
-        if (!text.Contains(current, StringComparison.Ordinal)) throw new InvalidOperationException($"{file} has no {current}");
-        File.WriteAllText(file, text.Replace(current, $"\"model_definition\": \"{definition}\""));
-    }
+    public void MarkAsDefinition(string version, string definition) =>
+        StoredModelDefinition.Relabel(Path.Combine(Artifacts, "models", version, ModelRegistry.MetadataFile), definition);
 
     public void Dispose()
     {

@@ -12,6 +12,7 @@ using MlRisk.Core.Pipeline;
 using MlRisk.Core.Sources.Synthetic;
 using MlRisk.Functions.Cli;
 using Xunit.Abstractions;
+using MlRisk.Tests.Support;
 
 namespace MlRisk.Tests.Monitoring;
 
@@ -71,13 +72,7 @@ public sealed class StructuralBreakFixture : IAsyncLifetime
     {
         var stored = Directory.GetFiles(Path.Combine(root, "artifacts", "models"), ModelRegistry.MetadataFile, SearchOption.AllDirectories);
         Assert.NotEmpty(stored);
-        var current = $"\"model_definition\": \"{ModelMetadata.Definition}\"";
-        foreach (var file in stored)
-        {
-            var text = File.ReadAllText(file);
-            Assert.Contains(current, text);
-            File.WriteAllText(file, text.Replace(current, "\"model_definition\": \"older\""));
-        }
+        foreach (var file in stored) StoredModelDefinition.Relabel(file, "older");
         return stored.Select(f => Path.GetFileName(Path.GetDirectoryName(f))!).ToHashSet();
     }
 
