@@ -87,57 +87,34 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
     public Task<ArtifactStamp?> ChampionStampAsync(CancellationToken ct) => store.StampAsync(ChampionPath, ct);
 
     /// <summary>The served version, or null before any model passed the gate.</summary>
-    public async Task<ChampionPointer?> ReadChampionAsync(CancellationToken ct)
-    {
-        if (await store.ReadAsync(ChampionPath, ct) is not { } bytes) return null;
-        return JsonSerializer.Deserialize<ChampionPointer>(bytes, MlRiskJson.Files)
-            ?? throw new InvalidDataException($"{ChampionLocation} is empty; delete it and rerun train to promote a model");
-    }
+    public Task<ChampionPointer?> ReadChampionAsync(CancellationToken ct) =>
+        store.ReadAsync<ChampionPointer>(ChampionPath, "a champion pointer",
+            "delete it and rerun the pipeline (./mlrisk run): train promotes the newest stored model that passes the gate", ct);
 
     /// <exception cref="OtherModelDefinitionException">the model was trained under another model definition.</exception>
     public async Task<ModelMetadata> ReadMetadataAsync(string version, CancellationToken ct)
     {
         var bytes = await ReadAsync(version, MetadataFile, ct);
-        ModelMetadata? metadata;
-        try
+        var location = Location(version, MetadataFile);
+        const string Fix = "restore it from a backup (the monitor needs it while the lake holds forecasts of this model)";
+        // The definition first: an older definition's metadata may not have this one's shape.
+        var definition = ArtifactJson.Parse<DefinitionOnly>(bytes, location, "model metadata", Fix).ModelDefinition;
+        if (definition != ModelMetadata.Definition)
         {
-            // The definition first: an older definition's metadata may not have this one's shape.
-            var definition = (JsonSerializer.Deserialize<DefinitionOnly>(bytes, MlRiskJson.Files)
-                ?? throw new InvalidDataException($"{Location(version, MetadataFile)} is empty")).ModelDefinition;
-            if (definition != ModelMetadata.Definition)
-            {
-                throw new OtherModelDefinitionException(
-                    $"{Location(version, MetadataFile)} was trained under model definition {definition ?? "(none)"}, not {ModelMetadata.Definition}: " +
-                    "run train (./mlrisk run) to fit a model of this definition");
-            }
-            metadata = JsonSerializer.Deserialize<ModelMetadata>(bytes, MlRiskJson.Files);
+            throw new OtherModelDefinitionException(
+                $"{location} was trained under model definition {definition ?? "(none)"}, not {ModelMetadata.Definition}: " +
+                "run train (./mlrisk run) to fit a model of this definition");
         }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException(
-                $"{Location(version, MetadataFile)} is not valid model metadata ({e.Message}): restore it from a backup " +
-                "(the monitor needs it while the lake holds forecasts of this model)", e);
-        }
-        return metadata ?? throw new InvalidDataException($"{Location(version, MetadataFile)} is empty");
+        return ArtifactJson.Parse<ModelMetadata>(bytes, location, "model metadata", Fix);
     }
 
     private sealed record DefinitionOnly(string? ModelDefinition);
 
     /// <summary>The training window of a stored model of any definition (<see cref="TrainingWindow"/>), without the definition check.</summary>
-    public async Task<TrainingWindow> ReadTrainingWindowAsync(string version, CancellationToken ct)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<TrainingWindow>(await ReadAsync(version, MetadataFile, ct), MlRiskJson.Files)
-                ?? throw new InvalidDataException($"{Location(version, MetadataFile)} is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException(
-                $"{Location(version, MetadataFile)} does not say which rows model {version} was trained on ({e.Message}); " +
-                "restore it from a backup: without it the forecasts this model made cannot be monitored", e);
-        }
-    }
+    public async Task<TrainingWindow> ReadTrainingWindowAsync(string version, CancellationToken ct) =>
+        ArtifactJson.Parse<TrainingWindow>(await ReadAsync(version, MetadataFile, ct), Location(version, MetadataFile),
+            $"model metadata with the training window of model {version}",
+            "restore it from a backup: without it the forecasts this model made cannot be monitored");
 
     /// <summary>Rebuilds a stored model exactly: LightGBM trees from model.txt, the log-HAR base and the predictive distribution from metadata.json.</summary>
     /// <param name="singleRowCopies">See <see cref="Booster.LoadFromString"/>: more than 0 only for the model that serves /predict.</param>

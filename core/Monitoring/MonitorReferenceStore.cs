@@ -12,19 +12,8 @@ namespace MlRisk.Core.Monitoring;
 /// </summary>
 public sealed class MonitorReferenceStore(IArtifactStore store)
 {
-    public async Task<MonitorReference?> ReadAsync(string version, int window, CancellationToken ct)
-    {
-        var path = PathOf(version, window);
-        if (await store.ReadAsync(path, ct) is not { } bytes) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<MonitorReference>(bytes, MlRiskJson.Files);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{store.Describe(path)} is not a monitor reference ({e.Message}); delete it and the next monitor run rebuilds it", e);
-        }
-    }
+    public Task<MonitorReference?> ReadAsync(string version, int window, CancellationToken ct) =>
+        store.ReadAsync<MonitorReference>(PathOf(version, window), "a monitor reference", "delete it and the next monitor run rebuilds it", ct);
 
     public async Task<bool> ExistsAsync(string version, int window, CancellationToken ct) => await store.StampAsync(PathOf(version, window), ct) is not null;
 

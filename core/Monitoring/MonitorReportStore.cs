@@ -11,19 +11,8 @@ public sealed class MonitorReportStore(IArtifactStore store)
 
     public string Location => store.Describe(Path);
 
-    public async Task<MonitorReport?> ReadAsync(CancellationToken ct)
-    {
-        if (await store.ReadAsync(Path, ct) is not { } bytes) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<MonitorReport>(bytes, MlRiskJson.Files)
-                ?? throw new InvalidDataException($"{Location} is empty; delete it and the next monitor stage writes it again");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{Location} is not a monitor report ({e.Message}); delete it and the next monitor stage writes it again", e);
-        }
-    }
+    public Task<MonitorReport?> ReadAsync(CancellationToken ct) =>
+        store.ReadAsync<MonitorReport>(Path, "a monitor report", "delete it and the next monitor stage writes it again", ct);
 
     public async Task WriteAsync(MonitorReport report, CancellationToken ct)
     {

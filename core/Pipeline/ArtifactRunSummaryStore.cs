@@ -32,9 +32,9 @@ public sealed class ArtifactRunSummaryStore(IArtifactStore store) : IRunSummaryS
             .Where(path => path.Split('/') is [Runs, var runId, FileName] && !runId.StartsWith(TempFiles.Prefix, StringComparison.Ordinal))
             .OrderDescending(StringComparer.Ordinal)
             .FirstOrDefault();
-        if (latest is null || await store.ReadAsync(latest, ct) is not { } bytes) return null;
-        return JsonSerializer.Deserialize<RunSummary>(bytes, MlRiskJson.Files)
-            ?? throw new InvalidDataException($"{store.Describe(latest)} holds no run summary");
+        return latest is null
+            ? null
+            : await store.ReadAsync<RunSummary>(latest, "a run summary", "delete it: the next run writes a new one, and /runs/latest then returns that", ct);
     }
 
     private static string PathOf(string runId) => $"{Runs}/{runId}/{FileName}";

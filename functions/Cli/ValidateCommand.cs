@@ -92,7 +92,7 @@ public sealed class ValidateCommand(Action<IServiceCollection, IConfiguration>? 
             Console.Error.WriteLine($"note: {e.Message}; until then the API serves no model");
             return null;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or LightGbmException)
+        catch (Exception e) when (e is IOException or InvalidDataException or LightGbmException)
         {
             return $"model registry | {pointer} | the champion does not load: reading {reading}: {e.Message} | rerun train to store and promote a model again";
         }

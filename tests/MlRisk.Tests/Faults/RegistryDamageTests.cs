@@ -10,6 +10,7 @@ public sealed class RegistryDamageTests(CleanRunFixture clean)
 {
     [Theory]
     [InlineData("missing-version", "does not exist")]
+    [InlineData("garbage-champion", "is not a champion pointer")]
     [InlineData("garbage-metadata", "metadata.json")]
     [InlineData("truncated-model", "model.txt")]
     public async Task Validate_reports_a_champion_that_does_not_load_and_exits_1(string damage, string named)
@@ -22,6 +23,9 @@ public sealed class RegistryDamageTests(CleanRunFixture clean)
         {
             case "missing-version":
                 Directory.Delete(Path.Combine(models, version), recursive: true);
+                break;
+            case "garbage-champion":
+                File.WriteAllText(Path.Combine(models, ModelRegistry.ChampionFile), "{\"version\": ");
                 break;
             case "garbage-metadata":
                 File.WriteAllText(Path.Combine(models, version, ModelRegistry.MetadataFile), "{\"version\": ");

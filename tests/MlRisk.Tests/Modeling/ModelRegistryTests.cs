@@ -98,7 +98,36 @@ public class ModelRegistryTests
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None));
 
-        Assert.EndsWith($"{outcome.Version}/{ModelRegistry.MetadataFile} is empty", error.Message);
+        Assert.Contains($"{outcome.Version}/{ModelRegistry.MetadataFile} holds null, not model metadata; restore it from a backup", error.Message);
+    }
+
+    [Fact]
+    public async Task A_truncated_champion_json_is_damage_that_names_the_file_and_the_fix()
+    {
+        using var modeling = new SmallModeling();
+        await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var pointer = Path.Combine(modeling.Registry.ModelsFolder, ModelRegistry.ChampionFile);
+        File.WriteAllText(pointer, File.ReadAllText(pointer)[..12]);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => modeling.Registry.ReadChampionAsync(CancellationToken.None));
+
+        Assert.StartsWith($"{pointer} is not a champion pointer (", error.Message);
+        Assert.EndsWith("; delete it and rerun the pipeline (./mlrisk run): train promotes the newest stored model that passes the gate", error.Message);
+        Assert.IsAssignableFrom<JsonException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Rerunning_train_after_champion_json_is_deleted_promotes_the_stored_model_again()
+    {
+        using var modeling = new SmallModeling();
+        var trained = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        File.Delete(Path.Combine(modeling.Registry.ModelsFolder, ModelRegistry.ChampionFile));
+
+        var rerun = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        Assert.False(rerun.Stored);
+        Assert.True(rerun.Promoted);
+        Assert.Equal(trained.Version, (await modeling.Registry.ReadChampionAsync(CancellationToken.None))!.Version);
     }
 
     [Fact]

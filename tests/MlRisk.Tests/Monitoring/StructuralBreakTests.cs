@@ -214,7 +214,7 @@ public sealed class StructuralBreakTests(StructuralBreakFixture fixture, ITestOu
         // The damaged model's own forecasts still need its training window: the monitor stops and says which file.
         var monitor = run.Stages.Single(s => s.Stage == StageName.Monitor);
         Assert.Equal(StageStatus.Failed, monitor.Status);
-        Assert.Contains($"{champion.Version}/{ModelRegistry.MetadataFile} does not say which rows model {champion.Version} was trained on", monitor.Error);
+        Assert.Contains($"{champion.Version}/{ModelRegistry.MetadataFile} is not model metadata with the training window of model {champion.Version} (", monitor.Error);
         Assert.Contains("restore it from a backup", monitor.Error);
     }
 
