@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using MlRisk.Core.Contracts;
 using MlRisk.Core.Modeling.LightGbm;
 
@@ -9,9 +10,11 @@ public sealed class ModelingOptions
 {
     public const string Section = "Modeling";
 
+    [ValidateObjectMembers]
     public WalkForwardOptions WalkForward { get; set; } = new();
 
     /// <summary>Tree parameters; <see cref="BoosterParameters.Iterations"/> is the most rounds the in-window validation may pick.</summary>
+    [ValidateObjectMembers]
     public BoosterParameters Booster { get; set; } = new();
 
     /// <summary>

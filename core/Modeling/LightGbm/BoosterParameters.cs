@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 
@@ -10,15 +11,34 @@ namespace MlRisk.Core.Modeling.LightGbm;
 /// </summary>
 public sealed record BoosterParameters
 {
+    // The ranges are LightGBM's own limits, checked at start: LightGBM itself would refuse them only at train time.
+    [Range(1, 100_000)]
     public int Iterations { get; init; } = 200;
+
+    [Range(2, 131_072)]
     public int NumLeaves { get; init; } = 7;
+
+    [Range(0.0, 1.0, MinimumIsExclusive = true)]
     public double LearningRate { get; init; } = 0.03;
+
+    [Range(1, int.MaxValue)]
     public int MinDataInLeaf { get; init; } = 100;
+
+    [Range(0.0, 1.0, MinimumIsExclusive = true)]
     public double FeatureFraction { get; init; } = 1.0;
+
+    [Range(0.0, 1.0, MinimumIsExclusive = true)]
     public double BaggingFraction { get; init; } = 1.0;
+
+    [Range(0.0, double.MaxValue)]
     public double LambdaL2 { get; init; } = 1.0;
+
+    [Range(2, 65_535)]
     public int MaxBin { get; init; } = 63;
+
     public int Seed { get; init; } = 42;
+
+    [Range(1, 1_024)]
     public int Threads { get; init; } = 2;
 
     /// <summary>Per-feature monotone constraints (-1, 0, 1) in column order; empty for none.</summary>

@@ -41,4 +41,17 @@ public class ModelingServiceCollectionExtensionsTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ModelingOptions>>().Value);
         Assert.Contains("PurgeSessions", error.Message);
     }
+
+    [Theory]
+    [InlineData("Modeling:WalkForward:RefitEverySessions", "0", "'ModelingOptions.WalkForward' members: 'RefitEverySessions'")]
+    [InlineData("Modeling:Booster:NumLeaves", "1", "'ModelingOptions.Booster' members: 'NumLeaves'")]
+    [InlineData("Modeling:Booster:LearningRate", "0", "'ModelingOptions.Booster' members: 'LearningRate'")]
+    [InlineData("Modeling:Booster:Threads", "0", "'ModelingOptions.Booster' members: 'Threads'")]
+    public void A_nested_setting_out_of_range_fails_at_start_naming_it(string key, string value, string named)
+    {
+        using var services = Build(new() { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ModelingOptions>>().Value);
+        Assert.True(error.Message.Contains(named, StringComparison.Ordinal), error.Message);
+    }
 }
