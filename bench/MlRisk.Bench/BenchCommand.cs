@@ -98,7 +98,7 @@ public static class BenchCommand
         var champion = await registry.ReadChampionAsync(ct)
             ?? throw new InvalidDataException($"{registry.ModelsFolder}: no champion.json after the real-folder run");
         var metadata = await registry.ReadMetadataAsync(champion.Version, ct);
-        var scored = registry.ReadCvPredictions(champion.Version).Where(p => p.Date >= AccuracyFrom).ToList();
+        var scored = (await registry.ReadCvPredictionsAsync(champion.Version, ct)).Where(p => p.Date >= AccuracyFrom).ToList();
         return new ChampionScores(AccuracyTable.Score(scored), CalibrationTable.Score(scored, metadata.RegimeCuts));
     }
 

@@ -13,7 +13,7 @@ public sealed class MonitoringOptions
 
     /// <summary>
     /// PSI at or above this is a warn: the customary "some shift" level. It is a floor: the feature's own in-training
-    /// 95th percentile takes over when higher (<see cref="FeatureReference"/>), and likewise for the other drift thresholds.
+    /// 99th percentile takes over when higher (<see cref="FeatureReference"/>), and likewise for the other drift thresholds.
     /// </summary>
     [Range(0.0, 10.0)]
     public double PsiWarn { get; set; } = 0.1;

@@ -1,5 +1,3 @@
-using MlRisk.Core.Serving;
-
 namespace MlRisk.Core.Pipeline;
 
 /// <summary>The serving layer's timers start runs through this: a failed run becomes an exception naming the stage.</summary>

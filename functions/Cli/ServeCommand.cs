@@ -55,7 +55,7 @@ public sealed class ServeCommand : ICommand
     {
         await using var app = StandaloneHost.Build(settings);
         await app.StartAsync(ct);
-        const string Api = "/predict, /predictions, /predictions/latest, /model, /runs/latest, /health, /openapi.json";
+        const string Api = "/predict, /predictions, /predictions/latest, /model, /runs/latest, /health, /monitor, /openapi.json";
         if (app.Services.GetRequiredService<ConsoleLogFormat>().Format == LogFormat.Text)
         {
             foreach (var url in app.Urls)

@@ -8,12 +8,11 @@ namespace MlRisk.Bench.EndToEnd;
 /// </summary>
 public sealed class PipelineScenarios(BenchSettings settings, string workFolder, TimeProvider time)
 {
-    private readonly ChildProcess _process = new(settings.Root, new Dictionary<string, string> { ["MLRISK_CONTENT_ROOT"] = settings.Root });
+    private readonly ChildProcess _process = new(settings.Root, new Dictionary<string, string>());
 
     /// <summary>The same app with a retrain due after every new label.</summary>
     private readonly ChildProcess _retraining = new(settings.Root, new Dictionary<string, string>
     {
-        ["MLRISK_CONTENT_ROOT"] = settings.Root,
         ["Retrain__CadenceLabels"] = "1",
     });
 

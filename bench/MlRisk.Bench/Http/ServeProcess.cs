@@ -43,7 +43,6 @@ public sealed class ServeProcess : IAsyncDisposable
         var far = time.GetUtcNow().AddHours(12);
         foreach (var schedule in Schedules) start.Environment[schedule] = $"0 {far.Minute} {far.Hour} * * *";
         start.Environment["RunOnStartup"] = "false";
-        start.Environment["MLRISK_CONTENT_ROOT"] = settings.Root;
 
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
         var log = new StreamWriter(logFile) { AutoFlush = true };

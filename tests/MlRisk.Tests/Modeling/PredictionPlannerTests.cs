@@ -14,7 +14,7 @@ public class PredictionPlannerTests
     {
         using var modeling = new SmallModeling();
         var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Labels, CancellationToken.None);
-        var cv = modeling.Registry.ReadCvPredictions(outcome.Version);
+        var cv = await modeling.Registry.ReadCvPredictionsAsync(outcome.Version, CancellationToken.None);
 
         var rows = await new ChampionInference(modeling.Registry).PlanAsync(Market.Features, new HashSet<DateOnly>(), CancellationToken.None);
 

@@ -23,7 +23,7 @@ public class RealMarketModelTests(RealMarketFeatures market, ITestOutputHelper o
         var outcome = await modeling.Trainer(new ModelingOptions()).TrainAsync(market.Features, market.Labels, CancellationToken.None);
         output.WriteLine($"train (walk-forward + final fit + registry): {watch.ElapsedMilliseconds} ms");
 
-        var accuracy = AccuracyTable.Score(modeling.Registry.ReadCvPredictions(outcome.Version), ScoredFrom);
+        var accuracy = AccuracyTable.Score(await modeling.Registry.ReadCvPredictionsAsync(outcome.Version, CancellationToken.None), ScoredFrom);
         output.WriteLine(accuracy.ToText());
         output.WriteLine(outcome.Gate.Summary);
 

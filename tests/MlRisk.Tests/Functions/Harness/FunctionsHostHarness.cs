@@ -169,7 +169,6 @@ public sealed class FunctionsHostHarness : IAsyncDisposable
         foreach (var (key, value) in appSettings) environment[key] = value;
         var info = AppProcess.StartInfo(executable, args, environment);
         info.WorkingDirectory = ScriptRoot;
-        info.Environment.Remove("MLRISK_CONTENT_ROOT");
         info.Environment.Remove("Logging__Format");
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };

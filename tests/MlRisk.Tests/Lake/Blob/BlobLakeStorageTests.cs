@@ -3,6 +3,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Time.Testing;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Lake.Blob;
+using MlRisk.Tests.Lake;
 
 namespace MlRisk.Tests.Lake.Blob;
 
