@@ -89,7 +89,7 @@ public sealed class PipelineRunner(
             var ms = time.GetElapsedTime(clock).TotalMilliseconds;
             var message = e is OperationCanceledException ? "cancelled" : e.Message;
             log.LogError(e, "Stage {Stage} failed after {DurationMs} ms: {Error}", stage.Name, Math.Round(ms, 1), message);
-            return new StageSummary(stage.Name, StageStatus.Failed, started, ms, null, message);
+            return new StageSummary(stage.Name, StageStatus.Failed, started, ms, (e as StageFailedException)?.Partial, message);
         }
     }
 }

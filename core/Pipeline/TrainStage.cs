@@ -36,17 +36,17 @@ public sealed class TrainStage(
             await references.WriteAsync(outcome.Version, MonitorReference.Of(set, set.Rows, monitoring.Value.WindowSessions), ct);
         }
 
-        // NoChampion also covers a champion of another model definition or with damaged files: none of them can be served.
-        if (!outcome.Gate.Passed && decision.Reason == RetrainReason.NoChampion)
-        {
-            throw new NoChampionException(
-                $"model {outcome.Version} failed the gate and no earlier model can be served ({decision.Detail}): {outcome.Gate.Summary}");
-        }
-
-        return new StageResult(Name, features.Rows.Count + labels.Rows.Count, [], [.. features.StrayTempFiles, .. labels.StrayTempFiles])
+        var result = new StageResult(Name, features.Rows.Count + labels.Rows.Count, [], [.. features.StrayTempFiles, .. labels.StrayTempFiles])
         {
             Training = outcome,
             Retrain = decision,
         };
+        // NoChampion also covers a champion of another model definition or with damaged files: none of them can be served.
+        if (!outcome.Gate.Passed && decision.Reason == RetrainReason.NoChampion)
+        {
+            throw new StageFailedException(
+                $"model {outcome.Version} failed the gate and no earlier model can be served ({decision.Detail}): {outcome.Gate.Summary}", result);
+        }
+        return result;
     }
 }

@@ -194,6 +194,10 @@ public sealed class StructuralBreakTests(StructuralBreakFixture fixture, ITestOu
         Assert.Equal(StageStatus.Failed, train.Status);
         Assert.Contains("failed the gate and no earlier model can be served (champion ", train.Error);
         Assert.Contains($"is of another model definition than {ModelMetadata.Definition}", train.Error);
+        // The decision and the failed model's numbers stay in the summary beside the error.
+        Assert.Equal(RetrainReason.NoChampion, train.Result!.Retrain!.Reason);
+        Assert.False(train.Result.Training!.Gate.Passed);
+        Assert.Contains(train.Result.Training.Version, train.Error);
     }
 
     [Fact]
