@@ -65,10 +65,15 @@ function showLatest(latest, health) {
     return;
   }
   const h = health.body;
-  const behind = h.staleness_sessions;
+  const sessions = (n) => `${n} session${n === 1 ? "" : "s"}`;
+  const data = h.staleness_sessions === 0 ? `data through ${h.last_data_date}`
+    : `data through ${h.last_data_date}, ${sessions(h.staleness_sessions)} behind ${h.last_completed_session}`;
   fresh.textContent = h.last_data_date == null ? "no data"
-    : behind === 0 ? `up to date (data through ${h.last_data_date})`
-    : `data through ${h.last_data_date}, ${behind} session${behind === 1 ? "" : "s"} behind ${h.last_completed_session}`;
+    : h.status === "model_damaged" ? `the champion model does not load (${data})`
+    : h.last_forecast_date == null ? `no forecast yet (${data})`
+    : h.last_forecast_date < h.last_data_date ? `forecast of ${h.last_forecast_date} only: infer has not run on the newest data (${data})`
+    : h.staleness_sessions === 0 ? `up to date (${data})`
+    : data;
   fresh.classList.toggle("stale", h.status !== "ok");
 }
 
@@ -362,9 +367,11 @@ function showCalibration(model) {
   return true;
 }
 
+/** A test's p-value, with enough digits near the 5 % level that a rejection never reads as 0.050. */
 function pCell(row, p) {
   const cell = row.insertCell();
-  cell.textContent = p.toFixed(3);
+  const text = p < 0.1 ? p.toPrecision(3) : p.toFixed(3);
+  cell.textContent = p < 0.05 && Number(text) >= 0.05 ? "< 0.05" : text;
   cell.className = p < 0.05 ? "worse" : "better";
 }
 
@@ -425,6 +432,15 @@ function showReliability(result, cuts) {
   });
 }
 
+/** The warn thresholds of the two QLIKE ratios as dashed lines: one line when they are equal (the default, 1.0). */
+function thresholdLines(limits, points) {
+  const line = (label, value) => ({ label, data: Array(points).fill(value), borderColor: "#8c1d12", borderDash: [5, 4], borderWidth: 1, pointRadius: 0 });
+  return limits.qlike_ratio_baseline === limits.qlike_ratio_har_x
+    ? [line(`threshold (${limits.qlike_ratio_baseline.toFixed(2)})`, limits.qlike_ratio_baseline)]
+    : [line(`baseline threshold (${limits.qlike_ratio_baseline.toFixed(2)})`, limits.qlike_ratio_baseline),
+       line(`HAR-X threshold (${limits.qlike_ratio_har_x.toFixed(2)})`, limits.qlike_ratio_har_x)];
+}
+
 /** The monitor's newest verdict, the rolling QLIKE ratios, the drift table and the last retrain (from /monitor and /model). */
 function showHealth(monitor, model) {
   const rows = monitor && monitor.ok ? monitor.body.rows : [];
@@ -452,17 +468,22 @@ function showHealth(monitor, model) {
     row.insertCell().textContent = d.psi.toFixed(3);
     row.insertCell().textContent = d.ks.toFixed(3);
     row.insertCell().textContent = pct(d.out_of_range, 0);
-    const flag = last.reasons.find((r) => r.includes(` ${d.feature} `));
+    // A feature can be named by several reasons (out of range, PSI, KS): show the worst.
+    const levels = last.reasons.filter((r) => r.includes(` ${d.feature} `)).map((r) => r.split(":")[0]);
+    const flag = levels.includes("alert") ? "alert" : levels[0];
     const cell = row.insertCell();
-    cell.textContent = flag ? flag.split(":")[0] : "ok";
-    if (flag) cell.className = "flag-" + flag.split(":")[0];
+    cell.textContent = flag ?? "ok";
+    if (flag) cell.className = "flag-" + flag;
   }
 
-  const full = rows.filter((r) => r.scores.window_sessions >= 63);
+  const window = monitor.body.window_sessions;
+  const limits = monitor.body.thresholds;
+  for (const span of document.querySelectorAll(".monitor-window")) span.textContent = String(window);
+  const full = rows.filter((r) => r.scores.window_sessions >= window);
   const s = last.scores;
   $("health-text").textContent = `On ${last.date}, over the last ${s.window_sessions} realized forecasts: QLIKE ${s.qlike_model.toFixed(3)} against the baseline's ${s.qlike_baseline.toFixed(3)} (ratio ${s.qlike_ratio_baseline.toFixed(2)}, Diebold–Mariano p ${s.dm_p_baseline.toFixed(3)}) and HAR-X's ${s.qlike_har_x.toFixed(3)} (ratio ${s.qlike_ratio_har_x.toFixed(2)}); RMSE ratio to the baseline ${s.rmse_ratio_baseline.toFixed(2)}; 80 % interval covered ${pct(s.coverage_80, 0)} of the time.`;
   if (typeof Chart === "undefined" || full.length === 0) {
-    setState("health-chart-state", full.length === 0 ? "Fewer than 63 realized forecasts yet." : "Charts are unavailable.");
+    setState("health-chart-state", full.length === 0 ? `Fewer than ${window} realized forecasts yet.` : "Charts are unavailable.");
     showChart("health-chart", false);
     return;
   }
@@ -476,7 +497,7 @@ function showHealth(monitor, model) {
       datasets: [
         { label: "vs baseline", data: full.map((r) => r.scores.qlike_ratio_baseline), borderColor: "#2458b3", borderWidth: 1.5, pointRadius: 0 },
         { label: "vs HAR-X", data: full.map((r) => r.scores.qlike_ratio_har_x), borderColor: "#7a4a00", borderWidth: 1.5, pointRadius: 0 },
-        { label: "threshold (1.0)", data: full.map(() => 1), borderColor: "#8c1d12", borderDash: [5, 4], borderWidth: 1, pointRadius: 0 },
+        ...thresholdLines(limits, full.length),
       ],
     },
     options: {

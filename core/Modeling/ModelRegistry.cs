@@ -40,9 +40,6 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
 
     public async Task<bool> ExistsAsync(string version, CancellationToken ct) => await store.StampAsync(FilePath(version, MetadataFile), ct) is not null;
 
-    /// <summary><see cref="ExistsAsync"/> for callers that cannot await (on blobs it blocks on one request).</summary>
-    public bool Exists(string version) => ExistsAsync(version, CancellationToken.None).GetAwaiter().GetResult();
-
     /// <summary>
     /// Stores a trained model; returns false (and writes nothing) when the version is already stored. Training runs
     /// under the lake's run lock, so a folder without its metadata.json can only be what a killed run was writing:
@@ -127,7 +124,17 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
                 $"not the current [{string.Join(", ", FeatureNames.All)}]; retrain it");
         }
         var text = Encoding.UTF8.GetString(await ReadAsync(metadata.Version, ModelFile, ct));
-        var trees = Booster.LoadFromString(text, singleRowCopies: singleRowCopies);
+        Booster trees;
+        try
+        {
+            trees = Booster.LoadFromString(text, singleRowCopies: singleRowCopies);
+        }
+        catch (LightGbmException e)
+        {
+            throw new InvalidDataException(
+                $"{Location(metadata.Version, ModelFile)} does not load in LightGBM ({e.Message}): restore it from a backup, or delete " +
+                $"{store.Describe(VersionPath(metadata.Version))} and rerun the pipeline (./mlrisk run), which trains it again and promotes it if it passes the gate", e);
+        }
         try
         {
             var distribution = new PredictiveDistribution(new ScaleModel(metadata.ScaleCoefficients),
@@ -152,10 +159,6 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider time)
 
     public async Task<IReadOnlyList<OutOfSamplePrediction>> ReadCvPredictionsAsync(string version, CancellationToken ct) =>
         CvPredictionsFile.Decode(await ReadAsync(version, CvPredictionsFile.FileName, ct), Location(version, CvPredictionsFile.FileName));
-
-    /// <summary><see cref="ReadCvPredictionsAsync"/> for callers that cannot await.</summary>
-    public IReadOnlyList<OutOfSamplePrediction> ReadCvPredictions(string version) =>
-        ReadCvPredictionsAsync(version, CancellationToken.None).GetAwaiter().GetResult();
 
     private static string VersionPath(string version) => $"{Models}/{version}";
 

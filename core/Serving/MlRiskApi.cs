@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using MlRisk.Core.Calendar;
 using MlRisk.Core.Contracts;
+using MlRisk.Core.Monitoring;
 using MlRisk.Core.Pipeline;
 
 namespace MlRisk.Core.Serving;
@@ -150,12 +151,14 @@ public static class MlRiskApi
         [FromQuery] string? from,
         [FromQuery] string? to,
         [FromServices] IForecastReader forecasts,
+        [FromServices] IOptions<MonitoringOptions> monitoring,
         CancellationToken ct)
     {
         var range = ParseRange(from, to);
         if (range.Errors is { } errors) return Problems.InvalidRequest(errors);
         var rows = await forecasts.MonitoringAsync(range.From, range.To, ct);
-        return new EntityTaggedJson<MonitoringHistoryResponse>(new MonitoringHistoryResponse(range.From, range.To, rows.Count, rows));
+        return new EntityTaggedJson<MonitoringHistoryResponse>(new MonitoringHistoryResponse(
+            range.From, range.To, monitoring.Value.WindowSessions, MonitorThresholds.Of(monitoring.Value), rows.Count, rows));
     }
 
     public static async Task<Results<Ok<LatestForecastResponse>, ProblemHttpResult>> LatestAsync(
@@ -208,16 +211,22 @@ public static class MlRiskApi
         var lastSession = TradingCalendar.LastCompletedSession(now);
         var state = await champion.GetAsync(ct);
         var lastData = await forecasts.LastDataDateAsync(ct);
-        // Trading sessions after the last data date, up to and including the last completed one.
-        int? staleness = lastData is { } d ? TradingCalendar.Sessions(d.AddDays(1), lastSession).Count() : null;
+        var lastForecast = (await forecasts.LatestAsync(ct))?.Date;
+        // Trading sessions after a date, up to and including the last completed one.
+        int? Behind(DateOnly? date) => date is { } d ? TradingCalendar.Sessions(d.AddDays(1), lastSession).Count() : null;
+        var staleness = Behind(lastData);
+        var forecastStaleness = Behind(lastForecast);
+        // The forecast, not the data, is what a user acts on: fresh data that infer has not forecast from is a stale answer.
         var status = lastData is null ? "no_data"
+            : state.Damaged ? "model_damaged"
             : !state.HasChampion ? "no_model"
-            : staleness > options.Value.MaxStalenessSessions ? "stale"
+            : forecastStaleness is null || forecastStaleness > options.Value.MaxStalenessSessions ? "stale"
             : "ok";
         var monitored = await forecasts.MonitoringAsync(null, null, ct);
         var monitor = monitored.Count == 0 ? null : new MonitorHealth(monitored[^1].Date, monitored[^1].Status, monitored[^1].Reasons);
         return TypedResults.Ok(new HealthResponse(
-            status, state.HasChampion, state.HasChampion ? state.Card.ModelVersion : null, lastData, lastSession, staleness, now, monitor));
+            status, state.HasChampion, state.HasChampion ? state.Card.ModelVersion : null, lastData, lastForecast, lastSession,
+            staleness, forecastStaleness, now, monitor));
     }
 
     /// <param name="path">Relative to the web root: null or "" for index.html, "app.js", "vendor/chart.umd.js".</param>
@@ -233,7 +242,8 @@ public static class MlRiskApi
         }
         response.Headers.CacheControl = DashboardFiles.CacheControlOf(path);
         var info = new FileInfo(file);
-        var tag = new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"");
+        // Weak, as for the JSON: compression sends the same file as other bytes under this tag.
+        var tag = new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"", isWeak: true);
         return TypedResults.PhysicalFile(file, DashboardFiles.ContentTypeOf(file), lastModified: info.LastWriteTimeUtc, entityTag: tag);
     }
 

@@ -81,10 +81,13 @@ public static class Problems
         "send feature_vector or pick a date the pipeline has processed.",
         new() { ["errors"] = new[] { FieldError.At(PredictRequestReader.AsOfDate, $"No features_daily row for {date:yyyy-MM-dd}.") } });
 
-    /// <summary>503 while nothing passed the gate, with the blocked candidate's scores and gate verdict when there is one.</summary>
-    public static ProblemHttpResult NoChampion(ChampionState state) => Problem(
-        StatusCodes.Status503ServiceUnavailable, "no-champion", "No champion model is being served",
-        state.BlockedReason + (state.Card is { } c ? $" Gate: {c.Gate.Summary}" : ""),
+    /// <summary>
+    /// 503 while nothing passed the gate, with the blocked candidate's scores and gate verdict when there is one;
+    /// <c>model-damaged</c> when the champion's files do not read, naming the file and the fix.
+    /// </summary>
+    public static ProblemHttpResult NoChampion(ChampionState state) => state.Damaged
+        ? Problem(StatusCodes.Status503ServiceUnavailable, "model-damaged", "The champion model does not load", state.BlockedReason!, null)
+        : Problem(StatusCodes.Status503ServiceUnavailable, "no-champion", "No champion model is being served", state.BlockedReason!,
         new()
         {
             ["candidate_version"] = state.Card?.ModelVersion,

@@ -19,7 +19,7 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
     public async Task<ChampionState> GetAsync(CancellationToken ct)
     {
         var stamp = await registry.ChampionStampAsync(ct);
-        if (stamp is null) return await NoChampionAsync(ct);
+        if (stamp is null) return await NoChampionAsync(null, ct);
         if (_loaded is { } loaded && loaded.Stamp == stamp.Value) return loaded.State;
 
         await _load.WaitAsync(ct);
@@ -27,12 +27,17 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
         {
             if (_loaded is { } raced && raced.Stamp == stamp.Value) return raced.State;
             var champion = await registry.ReadChampionAsync(ct);
-            if (champion is null) return await NoChampionAsync(ct);
+            if (champion is null) return await NoChampionAsync(null, ct);
             var state = _loaded is { } previous && previous.Version == champion.Version
                 ? previous.State
                 : await LoadAsync(champion.Version, ct);
             _loaded = new Loaded(stamp.Value, champion.Version, state);
             return state;
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
+        {
+            // Not cached: a file restored without a new promotion is served on the next request.
+            return ChampionState.Unreadable($"the champion does not load: {e.Message}");
         }
         finally
         {
@@ -49,15 +54,18 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
         }
         catch (OtherModelDefinitionException e)
         {
-            // A registry from before an upgrade: nothing to serve until the pipeline trains, and that is not a server error.
-            return ChampionState.None($"champion {version} cannot be served by this build: {e.Message}", null);
+            // A registry from before an upgrade: nothing to serve until a model of this definition passes the gate,
+            // and that is not a server error.
+            return await NoChampionAsync($"champion {version} cannot be served by this build ({e.Message})", ct);
         }
         var model = await registry.LoadModelAsync(metadata, ct, singleRowCopies: Environment.ProcessorCount);
         return ChampionState.Serving(new ExplainingForecaster(model), ModelCard.Of(metadata));
     }
 
-    private async Task<ChampionState> NoChampionAsync(CancellationToken ct)
+    /// <param name="unservable">Why the promoted champion cannot be served, or null when none was promoted.</param>
+    private async Task<ChampionState> NoChampionAsync(string? unservable, CancellationToken ct)
     {
+        var nothing = unservable ?? "no model has passed the gate";
         var latest = await registry.LatestVersionAsync(ct);
         if (latest is null)
         {
@@ -70,9 +78,12 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
         }
         catch (OtherModelDefinitionException e)
         {
-            return ChampionState.None($"no model has passed the gate, and the latest, {latest}, cannot be read by this build: {e.Message}", null);
+            return ChampionState.None($"{nothing}, and the latest model, {latest}, cannot be read by this build: {e.Message}", null);
         }
-        return ChampionState.None($"model {latest} failed the gate, and no model has passed it: {metadata.Gate.Summary}", ModelCard.Of(metadata));
+        var verdict = metadata.Gate.Passed
+            ? $"the latest model, {latest}, passed the gate but was not promoted (its run stopped first): rerun the pipeline (./mlrisk run) to promote it"
+            : $"the latest model, {latest}, failed the gate: {metadata.Gate.Summary}";
+        return ChampionState.None($"{nothing}; {verdict}", ModelCard.Of(metadata));
     }
 
     private sealed record Loaded(ArtifactStamp Stamp, string Version, ChampionState State);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using MlRisk.Core.Monitoring;
 using MlRisk.Core.Pipeline;
 using MlRisk.Core.Serving;
 
@@ -16,6 +17,7 @@ public sealed class ApiFunctions(
     IRunSummaryStore runs,
     TimeProvider time,
     IOptions<ServingOptions> options,
+    IOptions<MonitoringOptions> monitoring,
     OpenApiDocumentCache openApi)
 {
     [Function("Predict")]
@@ -46,7 +48,7 @@ public sealed class ApiFunctions(
     [Function("Monitoring")]
     public async Task<IResult> Monitoring(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "monitor")] HttpRequest req, CancellationToken ct) =>
-        await MlRiskApi.MonitorAsync(req.Query["from"], req.Query["to"], forecasts, ct);
+        await MlRiskApi.MonitorAsync(req.Query["from"], req.Query["to"], forecasts, monitoring, ct);
 
     [Function("Health")]
     public async Task<IResult> Health(

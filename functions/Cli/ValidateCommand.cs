@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Modeling;
-using MlRisk.Core.Modeling.LightGbm;
 
 namespace MlRisk.Functions.Cli;
 
@@ -92,7 +91,7 @@ public sealed class ValidateCommand(Action<IServiceCollection, IConfiguration>? 
             Console.Error.WriteLine($"note: {e.Message}; until then the API serves no model");
             return null;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or LightGbmException)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
             return $"model registry | {pointer} | the champion does not load: reading {reading}: {e.Message} | rerun train to store and promote a model again";
         }

@@ -172,7 +172,9 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
         var (page, errors) = await OpenAsync(browser);
         var latest = await HttpJson.ReadAsync(await host.Client.GetAsync("/predictions/latest"));
         var from = DateOnly.Parse(latest.GetProperty("as_of_date").GetString()!, CultureInfo.InvariantCulture).AddYears(-1);
-        var rows = (await HttpJson.ReadAsync(await host.Client.GetAsync($"/monitor?from={from:yyyy-MM-dd}"))).GetProperty("rows").EnumerateArray().ToArray();
+        var monitor = await HttpJson.ReadAsync(await host.Client.GetAsync($"/monitor?from={from:yyyy-MM-dd}"));
+        var rows = monitor.GetProperty("rows").EnumerateArray().ToArray();
+        var window = monitor.GetProperty("window_sessions").GetInt32();
         var last = rows[^1];
 
         var status = await page.Locator("#monitor-status").InnerTextAsync();
@@ -187,9 +189,14 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
             Assert.Equal(drift[i].GetProperty("feature").GetString(), cells[0]);
             Assert.Equal(drift[i].GetProperty("psi").GetDouble().ToString("F3", CultureInfo.InvariantCulture), cells[1]);
             Assert.Equal(drift[i].GetProperty("ks").GetDouble().ToString("F3", CultureInfo.InvariantCulture), cells[2]);
+            var levels = last.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!)
+                .Where(r => r.Contains($" {cells[0]} ", StringComparison.Ordinal)).Select(r => r.Split(':')[0]).ToList();
+            Assert.Equal(levels.Contains("alert") ? "alert" : levels.FirstOrDefault() ?? "ok", cells[4]);
         }
+        Assert.Equal([window.ToString(CultureInfo.InvariantCulture), window.ToString(CultureInfo.InvariantCulture)],
+            await page.Locator(".monitor-window").AllInnerTextsAsync());
 
-        var full = rows.Where(r => r.GetProperty("scores").GetProperty("window_sessions").GetInt32() >= 63).ToArray();
+        var full = rows.Where(r => r.GetProperty("scores").GetProperty("window_sessions").GetInt32() >= window).ToArray();
         Assert.Equal(full.Select(r => r.GetProperty("scores").GetProperty("qlike_ratio_baseline").GetDouble()),
             await page.EvaluateAsync<double[]>("() => window.mlrisk.health.data.datasets[0].data"));
         Assert.True(await CanvasIsDrawnAsync(page, "health-chart"), "the model-health canvas is blank");

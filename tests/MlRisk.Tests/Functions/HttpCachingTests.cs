@@ -57,6 +57,24 @@ public sealed class HttpCachingTests(StandaloneHostFixture host) : IClassFixture
         Assert.NotNull(response.Headers.ETag);
     }
 
+    [Theory]
+    [InlineData("/app.js")]
+    [InlineData("/vendor/chart.umd.js")]
+    public async Task Dashboard_files_carry_a_weak_etag_that_revalidates_to_304_also_when_compressed(string path)
+    {
+        var first = await SendAsync(path, r => r.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br")));
+        var tag = first.Headers.ETag!;
+
+        var again = await SendAsync(path, r =>
+        {
+            r.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+            r.Headers.IfNoneMatch.Add(tag);
+        });
+
+        Assert.True(tag.IsWeak, $"{path} has the strong ETag {tag}, yet compression sends it as other bytes");
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+    }
+
     [Fact]
     public void The_page_asks_for_the_chart_js_of_the_lockfile_so_a_year_long_cache_never_serves_an_old_one()
     {

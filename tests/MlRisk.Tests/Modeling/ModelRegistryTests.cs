@@ -230,7 +230,7 @@ public class ModelRegistryTests
 
         Assert.False(failed.Gate.Passed);
         Assert.False(failed.Promoted);
-        Assert.True(modeling.Registry.Exists(failed.Version));
+        Assert.True(await modeling.Registry.ExistsAsync(failed.Version, CancellationToken.None));
         Assert.Equal(served.Version, (await modeling.Registry.ReadChampionAsync(CancellationToken.None))!.Version);
     }
 
@@ -259,7 +259,7 @@ public class ModelRegistryTests
         var outcome = await modeling.Trainer(options).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
         var expected = new WalkForward(options).Run(TrainingSet.Join(Market.Features, Market.Labels), CancellationToken.None).Predictions;
 
-        var stored = modeling.Registry.ReadCvPredictions(outcome.Version);
+        var stored = await modeling.Registry.ReadCvPredictionsAsync(outcome.Version, CancellationToken.None);
 
         Assert.Equal(300, stored.Count);
         Assert.Equal(expected.Select(p => (p.Date, p.Fold, p.Model, p.Baseline, p.HarRv, p.HarX, p.Realized, p.RealizedReturn, p.Pit)),

@@ -5,15 +5,18 @@ using MlRisk.Tests.Functions;
 
 namespace MlRisk.Tests.Serving;
 
-/// <summary>/health counts NYSE sessions between the last data date and the last completed session, in New York time.</summary>
+/// <summary>/health counts NYSE sessions from the last data and forecast dates to the last completed session, in New York time.</summary>
 public sealed class HealthTests
 {
-    private static async Task<HealthResponse> HealthAtAsync(DateTimeOffset now)
+    private static async Task<HealthResponse> HealthAtAsync(DateTimeOffset now, FakeLake? lake = null)
     {
         var result = await MlRiskApi.HealthAsync(
-            new FakeLake(), new FakeChampion(serving: true), new FakeTimeProvider(now), Options.Create(new ServingOptions()), CancellationToken.None);
+            lake ?? new FakeLake(), new FakeChampion(serving: true), new FakeTimeProvider(now), Options.Create(new ServingOptions()), CancellationToken.None);
         return result.Value!;
     }
+
+    /// <summary>Monday 2024-07-01 after the close (21:00 New York): Friday's data is one session behind.</summary>
+    private static readonly DateTimeOffset MondayNight = new(2024, 7, 2, 1, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Data_of_friday_is_current_until_mondays_close()
@@ -35,5 +38,29 @@ public sealed class HealthTests
 
         Assert.Equal((1, "ok"), (afterMonday.StalenessSessions, afterMonday.Status));
         Assert.Equal((4, "stale"), (afterFriday.StalenessSessions, afterFriday.Status));
+    }
+
+    [Fact]
+    public async Task Fresh_data_without_a_forecast_from_it_is_stale()
+    {
+        var lake = new FakeLake();
+        // Infer last ran on Wednesday 2024-06-26; features reached Friday.
+        lake.Latest = lake.Latest! with { Date = new DateOnly(2024, 6, 26) };
+
+        var health = await HealthAtAsync(MondayNight, lake);
+
+        Assert.Equal((new DateOnly(2024, 6, 28), new DateOnly(2024, 6, 26)), (health.LastDataDate, health.LastForecastDate));
+        Assert.Equal((1, 3), (health.StalenessSessions, health.ForecastStalenessSessions));
+        Assert.Equal("stale", health.Status);
+    }
+
+    [Fact]
+    public async Task Data_with_no_forecast_at_all_is_stale()
+    {
+        var health = await HealthAtAsync(MondayNight, new FakeLake { Latest = null });
+
+        Assert.Null(health.LastForecastDate);
+        Assert.Null(health.ForecastStalenessSessions);
+        Assert.Equal("stale", health.Status);
     }
 }

@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
+using MlRisk.Core.Modeling;
+using MlRisk.Functions.Hosting;
+using MlRisk.Tests.Faults;
 using MlRisk.Tests.Functions;
 
 namespace MlRisk.Tests.Serving;
@@ -64,6 +68,33 @@ public sealed class PipelineServingTests(SyntheticPipelineHostFixture host)
 
         Assert.True(health.GetProperty("model_loaded").GetBoolean());
         Assert.Equal(latest.GetProperty("as_of_date").GetString(), health.GetProperty("last_data_date").GetString());
+        Assert.Equal(latest.GetProperty("as_of_date").GetString(), health.GetProperty("last_forecast_date").GetString());
+    }
+
+    [Fact]
+    public async Task A_damaged_champion_answers_503_model_damaged_naming_the_file_and_health_says_so()
+    {
+        var root = Directory.CreateTempSubdirectory("mlrisk-serving-damaged-").FullName;
+        var (data, artifacts) = (Path.Combine(root, "data"), Path.Combine(root, "artifacts"));
+        LakeFiles.Copy(host.DataPath, data);
+        LakeFiles.Copy(host.ArtifactsPath, artifacts);
+        var modelFile = Path.Combine(artifacts, "models", LakeFiles.Champion(artifacts), ModelRegistry.ModelFile);
+        File.WriteAllText(modelFile, File.ReadAllText(modelFile)[..200]);
+        await using var app = StandaloneHost.Build(new StandaloneSettings("http://127.0.0.1:0", data, artifacts),
+            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+        var (response, problem) = await HttpJson.PostAsync(client, "/predict", """{"as_of_date":"2015-06-01"}""");
+        var (_, health) = await HttpJson.GetAsync(client, "/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("urn:mlrisk:problem:model-damaged", problem.GetProperty("type").GetString());
+        Assert.StartsWith($"the champion does not load: {modelFile} does not load in LightGBM (", problem.GetProperty("detail").GetString());
+        Assert.Equal("model_damaged", health.GetProperty("status").GetString());
+        Assert.False(health.GetProperty("model_loaded").GetBoolean());
+        await app.StopAsync();
+        Directory.Delete(root, recursive: true);
     }
 
     [Fact]

@@ -67,7 +67,63 @@ public class RegistryChampionModelTests
 
         Assert.False(state.HasChampion);
         Assert.Null(state.Card);
-        Assert.StartsWith($"champion {trained.Version} cannot be served by this build: ", state.BlockedReason);
+        Assert.StartsWith($"champion {trained.Version} cannot be served by this build (", state.BlockedReason);
         Assert.Contains($"was trained under model definition 3, not {ModelMetadata.Definition}: run train (./mlrisk run)", state.BlockedReason);
+        Assert.Contains($"and the latest model, {trained.Version}, cannot be read by this build", state.BlockedReason);
+    }
+
+    [Fact]
+    public async Task After_an_upgrade_the_new_definitions_failed_candidate_is_reported_beside_the_old_champion()
+    {
+        using var modeling = new SmallModeling();
+        var old = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features.Take(500).ToList(), Market.Labels, CancellationToken.None);
+        modeling.MarkAsDefinition(old.Version, "3");
+        var failed = await modeling.Trainer(SmallModeling.Options(gateMargin: 0.99)).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
+        var state = await new RegistryChampionModel(modeling.Registry).GetAsync(CancellationToken.None);
+
+        Assert.False(state.HasChampion);
+        Assert.False(failed.Promoted);
+        Assert.Equal(failed.Version, state.Card!.ModelVersion);
+        Assert.StartsWith($"champion {old.Version} cannot be served by this build (", state.BlockedReason);
+        Assert.EndsWith($"; the latest model, {failed.Version}, failed the gate: {failed.Gate.Summary}", state.BlockedReason);
+    }
+
+    [Fact]
+    public async Task A_model_that_passed_but_was_never_promoted_is_not_called_a_gate_failure()
+    {
+        using var modeling = new SmallModeling();
+        var trained = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        File.Delete(Path.Combine(modeling.Registry.ModelsFolder, ModelRegistry.ChampionFile));
+
+        var state = await new RegistryChampionModel(modeling.Registry).GetAsync(CancellationToken.None);
+
+        Assert.False(state.HasChampion);
+        Assert.Equal(
+            $"no model has passed the gate; the latest model, {trained.Version}, passed the gate but was not promoted (its run stopped first): " +
+            "rerun the pipeline (./mlrisk run) to promote it",
+            state.BlockedReason);
+    }
+
+    [Fact]
+    public async Task A_damaged_champion_is_reported_as_damage_naming_the_file_and_served_again_once_restored()
+    {
+        using var modeling = new SmallModeling();
+        var trained = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var modelFile = Path.Combine(modeling.Registry.VersionFolder(trained.Version), ModelRegistry.ModelFile);
+        var intact = File.ReadAllText(modelFile);
+        File.WriteAllText(modelFile, intact[..200]);
+        var champion = new RegistryChampionModel(modeling.Registry);
+
+        var damaged = await champion.GetAsync(CancellationToken.None);
+        File.WriteAllText(modelFile, intact);
+        var restored = await champion.GetAsync(CancellationToken.None);
+
+        Assert.True(damaged.Damaged);
+        Assert.False(damaged.HasChampion);
+        Assert.StartsWith("the champion does not load: ", damaged.BlockedReason);
+        Assert.Contains(ModelRegistry.ModelFile, damaged.BlockedReason);
+        Assert.True(restored.HasChampion, restored.BlockedReason);
+        Assert.Equal(trained.Version, restored.Card.ModelVersion);
     }
 }
