@@ -71,6 +71,17 @@ public sealed class DeploymentFilesTests
         Assert.Equal("1m", Scalar(functions, "healthcheck", "start_period"));
         Assert.Equal("service_healthy", Scalar(functions, "depends_on", "azurite", "condition"));
         Assert.Equal("unless-stopped", Scalar(functions, "restart"));
+        Assert.Equal("10001:10001", Scalar(functions, "user"));
+    }
+
+    [ComposeFact]
+    public void Compose_runs_the_functions_container_as_the_user_given_so_it_can_write_the_bind_mounts()
+    {
+        var (code, stdout, stderr) = DeploymentTools.Run(DeploymentTools.Compose, ["-f", "docker-compose.yml", "config"],
+            new Dictionary<string, string> { ["MLRISK_UID"] = "1000", ["MLRISK_GID"] = "1001" });
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("user: 1000:1001", stdout);
     }
 
     [ComposeFact]

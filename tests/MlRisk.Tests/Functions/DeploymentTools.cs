@@ -39,7 +39,8 @@ public static class DeploymentTools
     }
 
     /// <summary>Runs <paramref name="file"/> in the repository root and returns its exit code and output.</summary>
-    public static (int Code, string Stdout, string Stderr) Run(string file, IEnumerable<string> args)
+    public static (int Code, string Stdout, string Stderr) Run(
+        string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -54,6 +55,11 @@ public static class DeploymentTools
         {
             info.Environment.Remove(key);
         }
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MLRISK_", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
