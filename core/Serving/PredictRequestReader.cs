@@ -82,7 +82,7 @@ public static class PredictRequestReader
                     features = ReadFeatures(property.Value, errors);
                     break;
                 default:
-                    errors.Add(FieldError.At(NameOf(property),
+                    errors.Add(FieldError.At([NameOf(property)],
                         $"Unknown field '{Truncate(NameOf(property))}'; the body has only '{AsOfDate}' and '{FeatureVector}'."));
                     break;
             }
@@ -134,7 +134,7 @@ public static class PredictRequestReader
             var index = FeatureNames.IndexOf(name);
             if (index < 0)
             {
-                errors.Add(FieldError.At(field,
+                errors.Add(FieldError.At([FeatureVector, name],
                     $"Unknown feature '{Truncate(name)}'; the features are {string.Join(", ", FeatureNames.All)}."));
                 continue;
             }
@@ -285,7 +285,8 @@ public static class PredictRequestReader
         return (arrayIndex[^1]++).ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string Join(List<string> path, string? name)
+    /// <summary>The member names from the root (the root itself has the empty name) down to <paramref name="name"/>.</summary>
+    private static List<string> Join(List<string> path, string? name)
     {
         var parts = new List<string>();
         foreach (var part in path)
@@ -293,7 +294,7 @@ public static class PredictRequestReader
             if (part.Length > 0) parts.Add(part);
         }
         if (name is not null) parts.Add(name);
-        return string.Join('.', parts);
+        return parts;
     }
 
     private static string Describe(JsonValueKind kind) => kind switch
