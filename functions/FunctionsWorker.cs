@@ -34,6 +34,7 @@ public static class FunctionsWorker
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
+        builder.UseMiddleware<HttpProblemMiddleware>();
         // The Functions host reads the worker's stdout, even when func start runs in a terminal; and it records a
         // function's logs from the RpcLog messages the worker's own logging provider sends, so Serilog goes beside it.
         builder.AddMlRisk(stdoutIsTerminal: false, besideHostLogging: true);

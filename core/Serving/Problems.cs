@@ -97,6 +97,16 @@ public static class Problems
             ["regime_cuts"] = state.Card?.Metadata.RegimeCuts,
         });
 
+    /// <summary>
+    /// 500 for an exception no handler expected. Stored data that does not read (<see cref="InvalidDataException"/>,
+    /// whose messages name the file and the fix, and nothing a client sent) is said as it is, for the operator
+    /// behind the dashboard; anything else keeps its message to the server's log, found by the trace_id.
+    /// </summary>
+    public static ProblemHttpResult Unexpected(Exception exception) => exception is InvalidDataException
+        ? Problem(StatusCodes.Status500InternalServerError, "stored-data-damaged", "Stored data does not read", exception.Message, null)
+        : Problem(StatusCodes.Status500InternalServerError, "internal-error", "The server failed on this request",
+            "An unexpected error occurred; the server's log has the exception under this problem's trace_id.", null);
+
     public static ProblemHttpResult NotFound(string kind, string title, string detail) =>
         Problem(StatusCodes.Status404NotFound, kind, title, detail, null);
 

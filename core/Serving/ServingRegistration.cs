@@ -28,6 +28,7 @@ public static class ServingRegistration
         services.TryAddSingleton<IChampionModel, RegistryChampionModel>();
         services.Configure<JsonOptions>(o => MlRiskJson.Apply(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(OpenApiDocument, o => o.AddDocumentTransformer<OpenApiDocumentPolicy>());
         return services;
     }

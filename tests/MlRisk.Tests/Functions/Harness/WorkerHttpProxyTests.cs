@@ -124,4 +124,31 @@ public sealed class WorkerHttpProxyTests(WorkerSessionFixture session) : IAsyncL
             return node.ToJsonString();
         });
     }
+
+    [Fact]
+    public async Task Stored_data_that_does_not_read_is_the_same_500_problem_naming_the_file_through_the_functions_host()
+    {
+        var latest = Directory.GetFiles(Path.Combine(session.Artifacts, "runs"), "summary.json", SearchOption.AllDirectories).Max(StringComparer.Ordinal)!;
+        var intact = await File.ReadAllBytesAsync(latest);
+        await File.WriteAllTextAsync(latest, "{\"run_id\": ");
+        try
+        {
+            var (_, body) = await StandaloneAsync(HttpMethod.Get, "runs/latest", null);
+            var problem = JsonNode.Parse(body)!;
+            Assert.Equal("urn:mlrisk:problem:stored-data-damaged", problem["type"]!.GetValue<string>());
+            Assert.Equal(500, problem["status"]!.GetValue<int>());
+            Assert.StartsWith($"{latest} is not a run summary (", problem["detail"]!.GetValue<string>());
+
+            await AssertSameAsync("LatestRun", HttpMethod.Get, "runs/latest", null, b =>
+            {
+                var node = JsonNode.Parse(b)!.AsObject();
+                node.Remove("trace_id");
+                return node.ToJsonString();
+            });
+        }
+        finally
+        {
+            await File.WriteAllBytesAsync(latest, intact);
+        }
+    }
 }
