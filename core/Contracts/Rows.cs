@@ -17,7 +17,11 @@ public sealed record FeatureRow(DateOnly Date, FeatureVector Features)
 /// A row of labels_daily: rv_5d(t) = sqrt(sum of r(t+1..t+5)^2) of SPY's log returns, and the same window's return
 /// R5(t) = r(t+1) + … + r(t+5), which the value-at-risk is fitted on and backtested against.
 /// </summary>
-public sealed record LabelRow(DateOnly Date, double Rv5d, double Ret5d);
+public sealed record LabelRow(DateOnly Date, double Rv5d, double Ret5d)
+{
+    /// <summary>The sessions after its date that a label reads: a model trained on a row has seen returns this far ahead.</summary>
+    public const int HorizonSessions = 5;
+}
 
 /// <summary>One of the top drivers of a forecast: the feature, its value and its SHAP contribution (log-rv units).</summary>
 public sealed record Driver(string Feature, double Value, double Shap)

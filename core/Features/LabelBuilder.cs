@@ -9,7 +9,7 @@ namespace MlRisk.Core.Features;
 public static class LabelBuilder
 {
     /// <summary>Sessions ahead that a label sums over.</summary>
-    public const int Horizon = 5;
+    public const int Horizon = LabelRow.HorizonSessions;
 
     private static readonly string[] LabelSymbols = [Symbols.Spy];
 

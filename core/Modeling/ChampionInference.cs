@@ -8,6 +8,25 @@ namespace MlRisk.Core.Modeling;
 /// </summary>
 public sealed class ChampionInference(ModelRegistry registry)
 {
+    /// <summary>
+    /// The dates the champion will not forecast (<see cref="PredictionPlanner.HorizonGap"/>), so that a run with
+    /// nothing else pending can tell from listings that infer has nothing to do. Empty when no champion's training
+    /// window reads: then infer takes its full path, which says why.
+    /// </summary>
+    public async Task<IReadOnlySet<DateOnly>> HorizonGapAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await registry.ReadChampionAsync(ct) is { } champion
+                ? PredictionPlanner.HorizonGap((await registry.ReadTrainingWindowAsync(champion.Version, ct)).TrainingTo)
+                : new HashSet<DateOnly>();
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
+        {
+            return new HashSet<DateOnly>();
+        }
+    }
+
     /// <exception cref="NoChampionException">no model has passed the gate.</exception>
     public async Task<IReadOnlyList<PredictionRow>> PlanAsync(
         IReadOnlyList<FeatureRow> features, IReadOnlySet<DateOnly> predicted, CancellationToken ct)

@@ -5,7 +5,8 @@ namespace MlRisk.Core.Pipeline;
 
 /// <summary>
 /// Infer: a prediction with its top-3 SHAP drivers for every features_daily date without one. Dates the
-/// champion's walk-forward tested get their out-of-sample fold prediction; later dates get the champion's.
+/// champion's walk-forward tested get their out-of-sample fold prediction; dates a label horizon past its training
+/// get the champion's (<see cref="PredictionPlanner"/>).
 /// Only the features of dates without a prediction are read.
 /// </summary>
 public sealed class InferStage(LakeReader reader, PartitionWriter writer, ChampionInference inference) : IStage
@@ -16,7 +17,7 @@ public sealed class InferStage(LakeReader reader, PartitionWriter writer, Champi
     {
         var upstream = await reader.ListAsync(Datasets.FeaturesDaily, ct);
         var stored = await reader.ListAsync(Datasets.PredictionsDaily, ct);
-        if (PendingDates.NoneCanBePending(upstream, stored))
+        if (PendingDates.NoneCanBePending(upstream, stored, neverRows: await inference.HorizonGapAsync(ct)))
         {
             return StageResult.NothingPending(Name, Datasets.PredictionsDaily, stored, upstream);
         }

@@ -13,7 +13,9 @@ internal static class PendingDates
     /// <param name="upstream">The input dataset's listing.</param>
     /// <param name="downstream">The output dataset's listing.</param>
     /// <param name="unfinishedTail">How many of the newest upstream dates cannot have an output row yet (labels: 5).</param>
-    public static bool NoneCanBePending(PartitionListing upstream, PartitionListing downstream, int unfinishedTail = 0)
+    /// <param name="neverRows">Upstream dates the stage writes no row for (infer: the champion's label horizon).</param>
+    public static bool NoneCanBePending(
+        PartitionListing upstream, PartitionListing downstream, int unfinishedTail = 0, IReadOnlySet<DateOnly>? neverRows = null)
     {
         if (downstream.Dates.Count == 0) return upstream.Dates.Count == 0;
         var first = downstream.Dates[0];
@@ -21,7 +23,7 @@ internal static class PendingDates
         for (var i = 0; i < last; i++)
         {
             var date = upstream.Dates[i];
-            if (date >= first && !downstream.Contains(date)) return false;
+            if (date >= first && !downstream.Contains(date) && neverRows?.Contains(date) != true) return false;
         }
         return true;
     }

@@ -18,8 +18,9 @@ public class PredictionPlannerTests
 
         var rows = await new ChampionInference(modeling.Registry).PlanAsync(Market.Features, new HashSet<DateOnly>(), CancellationToken.None);
 
-        // Rows 0..299 precede the first test block: no model existed that had not seen them.
-        Assert.Equal(Market.Features.Skip(300).Select(f => f.Date), rows.Select(r => r.Date));
+        // Rows 0..299 precede the first test block: no model existed that had not seen them. Rows 600..603 are within
+        // the label horizon of the champion's last training row, 599.
+        Assert.Equal(Market.Features.Skip(300).Take(300).Concat(Market.Features.Skip(604)).Select(f => f.Date), rows.Select(r => r.Date));
         Assert.All(rows.Take(300).Zip(cv), pair =>
         {
             Assert.Equal(PredictionSources.WalkForward, pair.First.Source);
@@ -38,7 +39,7 @@ public class PredictionPlannerTests
         var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Labels, CancellationToken.None);
         var metadata = await modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None);
         using var champion = await modeling.Registry.LoadModelAsync(metadata, CancellationToken.None);
-        var fresh = Market.Features.Skip(600).ToList();
+        var fresh = Market.Features.Skip(604).ToList();
 
         var rows = await new ChampionInference(modeling.Registry).PlanAsync(Market.Features, new HashSet<DateOnly>(), CancellationToken.None);
 
@@ -46,6 +47,22 @@ public class PredictionPlannerTests
         var served = rows.Where(r => r.Source == PredictionSources.Champion).ToList();
         Assert.Equal(fresh.Select(f => f.Date), served.Select(r => r.Date));
         for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], served[i].Rv5dHat, 12);
+    }
+
+    [Fact]
+    public async Task The_four_sessions_after_the_last_training_row_get_no_champion_forecast_because_its_label_read_their_future()
+    {
+        using var modeling = new SmallModeling();
+        var outcome = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features, Labels, CancellationToken.None);
+        var metadata = await modeling.Registry.ReadMetadataAsync(outcome.Version, CancellationToken.None);
+
+        // As infer reads them on a catch-up: only the dates still to predict.
+        var rows = await new ChampionInference(modeling.Registry).PlanAsync(
+            Market.Features.Skip(600).ToList(), Market.Features.Take(600).Select(f => f.Date).ToHashSet(), CancellationToken.None);
+
+        Assert.Equal(Market.Features[599].Date, metadata.TrainingTo);
+        Assert.Equal(Market.Features.Skip(604).Select(f => f.Date), rows.Select(r => r.Date));
+        Assert.All(rows, r => Assert.Equal(PredictionSources.Champion, r.Source));
     }
 
     [Fact]

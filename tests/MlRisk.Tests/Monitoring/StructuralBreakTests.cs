@@ -164,21 +164,41 @@ public sealed class StructuralBreakTests(StructuralBreakFixture fixture, ITestOu
     }
 
     [Fact]
+    public async Task A_rerun_after_a_cold_start_finds_nothing_pending_for_infer_though_four_sessions_have_no_forecast()
+    {
+        var root = fixture.Copy("rerun");
+
+        Assert.Equal(0, await StructuralBreakFixture.Run(root, StructuralBreakFixture.TrainedUntil, stockBondBreak: null));
+
+        var infer = StructuralBreakFixture.LatestRun(root).Stages.Single(s => s.Stage == StageName.Infer).Result!;
+        Assert.Equal((0, 0), (infer.RowsRead, infer.PartitionsWritten));
+        var predicted = Directory.GetDirectories(Path.Combine(root, "data", Datasets.PredictionsDaily.Name)).Select(Path.GetFileName).ToHashSet();
+        Assert.DoesNotContain("date=2026-02-27", predicted);
+        Assert.Contains("date=2026-03-02", predicted);
+    }
+
+    [Fact]
     public async Task After_a_model_definition_change_the_monitor_still_scores_the_forecasts_the_older_models_made()
     {
         var root = fixture.Copy("upgraded");
         var olderVersions = StructuralBreakFixture.RelabelModelsAsOlderDefinition(root);
         var before = (await StructuralBreakFixture.MonitoringRows(root)).Max(r => r.Date);
 
-        var nextSession = new DateOnly(2026, 3, 3);
-        Assert.Equal(0, await StructuralBreakFixture.Run(root, nextSession, stockBondBreak: null));
+        // Five sessions after the template's run: its champion's forecast of 2026-03-02 realizes (the cold run made no
+        // champion forecast for the four sessions before it, which its last training label had read).
+        var realizes = new DateOnly(2026, 3, 9);
+        Assert.Equal(0, await StructuralBreakFixture.Run(root, realizes, stockBondBreak: null));
 
         var run = StructuralBreakFixture.LatestRun(root);
         Assert.Equal(RetrainReason.NoChampion, Train(run).Retrain!.Reason);
         Assert.Equal(StageStatus.Succeeded, run.Stages.Single(s => s.Stage == StageName.Monitor).Status);
         var scored = (await StructuralBreakFixture.MonitoringRows(root)).Where(r => r.Date > before).ToList();
-        var row = Assert.Single(scored);
-        Assert.Contains(row.ModelVersion, olderVersions);
+        var older = Assert.Single(scored, r => olderVersions.Contains(r.ModelVersion));
+        Assert.Equal(StructuralBreakFixture.TrainedUntil, older.Date);
+        // The four sessions the cold run left without a forecast got the new model's walk-forward ones, scored as well.
+        var retrained = Train(run).Training!.Version;
+        Assert.Equal([new(2026, 2, 24), new(2026, 2, 25), new(2026, 2, 26), new(2026, 2, 27)],
+            scored.Where(r => r.ModelVersion == retrained).Select(r => r.Date));
     }
 
     [Fact]
@@ -207,7 +227,8 @@ public sealed class StructuralBreakTests(StructuralBreakFixture fixture, ITestOu
         var champion = JsonSerializer.Deserialize<ChampionPointer>(File.ReadAllBytes(Path.Combine(root, "artifacts", "models", "champion.json")), MlRiskJson.Files)!;
         File.WriteAllText(Path.Combine(root, "artifacts", "models", champion.Version, ModelRegistry.MetadataFile), "{\"version\": ");
 
-        Assert.Equal(1, await StructuralBreakFixture.Run(root, new DateOnly(2026, 3, 3), stockBondBreak: null));
+        // When the damaged model's forecast of 2026-03-02 realizes.
+        Assert.Equal(1, await StructuralBreakFixture.Run(root, new DateOnly(2026, 3, 9), stockBondBreak: null));
 
         var run = StructuralBreakFixture.LatestRun(root);
         var train = Train(run);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using MlRisk.Core.Calendar;
 using MlRisk.Core.Modeling;
 using MlRisk.Functions.Hosting;
 using MlRisk.Tests.Faults;
@@ -39,14 +41,18 @@ public sealed class PipelineServingTests(SyntheticPipelineHostFixture host)
     }
 
     [Fact]
-    public async Task History_joins_realized_volatility_except_for_the_last_five_sessions()
+    public async Task History_joins_realized_volatility_to_all_but_the_newest_forecast_and_skips_the_sessions_the_champions_labels_read()
     {
         var (_, history) = await HttpJson.GetAsync(host.Client, "/predictions");
         var points = history.GetProperty("points").EnumerateArray().ToList();
+        var dates = points.Select(p => DateOnly.Parse(p.GetProperty("date").GetString()!, CultureInfo.InvariantCulture)).ToList();
 
         var withoutRealized = points.Where(p => p.GetProperty("rv_5d").ValueKind == System.Text.Json.JsonValueKind.Null).ToList();
-        Assert.Equal(5, withoutRealized.Count);
-        Assert.Equal(points[^5..].Select(p => p.GetProperty("date").GetString()), withoutRealized.Select(p => p.GetProperty("date").GetString()));
+        Assert.Equal([points[^1].GetProperty("date").GetString()], withoutRealized.Select(p => p.GetProperty("date").GetString()));
+        // The cold run's champion was trained through the last labelled date; the four sessions after it are missing.
+        Assert.Equal(5, TradingCalendar.Sessions(dates[^2].AddDays(1), dates[^1]).Count());
+        Assert.Equal("champion", points[^1].GetProperty("source").GetString());
+        Assert.Equal("walk_forward", points[^2].GetProperty("source").GetString());
         Assert.All(points, p => Assert.True(p.GetProperty("baseline").GetDouble() > 0));
     }
 
