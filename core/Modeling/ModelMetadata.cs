@@ -18,8 +18,9 @@ public sealed record ModelMetadata
     /// 3: the distribution is fitted on the base's out-of-sample errors inside the window, VaR/ES come from a fitted
     /// tail (<see cref="ModelMetadata.ReturnTail"/> replaces the return-shock grid), and the trees may be dropped.
     /// 4: the base's daily term is ln |r1|·√5 (it was |r1|·√5, in levels), and a feature-dependent spread is kept only
-    /// when significantly better on the held-out year.</remarks>
-    public const string Definition = "4";
+    /// when significantly better on the held-out year.
+    /// 5: that choice compares spreads fitted on the base's forward errors, as the served one is (it used in-sample residuals).</remarks>
+    public const string Definition = "5";
 
     /// <summary>The <see cref="Definition"/> this model was trained under, recorded in metadata.json and checked on read.</summary>
     public string ModelDefinition { get; init; } = Definition;

@@ -41,18 +41,20 @@ public static class VolatilityModelTrainer
                 "sessions and train on as many before them; lower ValidationSessions or raise WalkForward:InitialTrainingSessions");
         }
 
+        // The first year of the window is only fitted on; every later row is forecast by a base that did not see it.
+        // Blocks start at the first row, so the forecasts of the inner rows are the same whether the window ends there or at trainEnd.
+        var first = options.ValidationSessions;
+        var forward = ForwardBaseForecasts.Compute(set, first, trainEnd, options.WalkForward.RefitEverySessions, options.WalkForward.PurgeSessions);
+
         int rounds;
         bool varyingScale;
         using (var inner = Fit(set, innerEnd, options.Booster))
         {
             rounds = BestRounds(set, validationStart, trainEnd, inner);
             if (!TreesBeatBase(set, validationStart, trainEnd, inner, rounds)) rounds = 0;
-            varyingScale = VaryingScaleHelps(set, innerEnd, validationStart, trainEnd, inner, rounds);
+            varyingScale = VaryingScaleHelps(set, first, innerEnd, validationStart, trainEnd, inner, rounds, forward.AsSpan(0, innerEnd - first));
         }
         var full = Fit(set, trainEnd, options.Booster with { Iterations = rounds });
-        // The first year of the window is only fitted on; every later row is forecast by a base that did not see it.
-        var first = options.ValidationSessions;
-        var forward = ForwardBaseForecasts.Compute(set, first, trainEnd, options.WalkForward.RefitEverySessions, options.WalkForward.PurgeSessions);
         var distribution = PredictiveDistribution.Fit(
             set.Block(first, trainEnd), full.LogRv.AsSpan(first), forward, set.Ret5d.AsSpan(first, trainEnd - first), options.Cuts, varyingScale);
         return new VolatilityModel(full.Base, full.Trees, distribution);
@@ -115,15 +117,17 @@ public static class VolatilityModelTrainer
     /// <summary>
     /// Whether a spread that depends on the features beats one constant spread significantly on the held-out rows
     /// [start, end), by the QLIKE loss of var_5d_hat (the gate's loss; one-sided Diebold–Mariano at
-    /// <see cref="ComponentSignificance"/>): both fitted on the inner rows [0, innerEnd), both around the inner model's
-    /// center with the chosen round count. Decided inside every training window, like the trees.
+    /// <see cref="ComponentSignificance"/>): both fitted, as the served spread is, on the base's forward errors of the
+    /// inner rows [first, innerEnd) (<paramref name="forward"/>), both around the inner model's center with the chosen
+    /// round count. Decided inside every training window, like the trees.
     /// </summary>
     private static bool VaryingScaleHelps(
-        TrainingSet set, int innerEnd, int start, int end, Parts inner, int rounds)
+        TrainingSet set, int first, int innerEnd, int start, int end, Parts inner, int rounds, ReadOnlySpan<double> forward)
     {
-        var features = set.Block(0, innerEnd);
-        var varying = PredictiveDistribution.FitSpread(features, inner.LogRv, inner.BaseFit, varyingScale: true);
-        var constant = PredictiveDistribution.FitSpread(features, inner.LogRv, inner.BaseFit, varyingScale: false);
+        var features = set.Block(first, innerEnd);
+        var logRv = inner.LogRv.AsSpan(first, innerEnd - first);
+        var varying = PredictiveDistribution.FitSpread(features, logRv, forward, varyingScale: true);
+        var constant = PredictiveDistribution.FitSpread(features, logRv, forward, varyingScale: false);
         double[] varyingShocks = [.. varying.Shocks.Values];
         double[] constantShocks = [.. constant.Shocks.Values];
         var rows = end - start;
@@ -142,7 +146,7 @@ public static class VolatilityModelTrainer
         return DieboldMariano.Test(constantLoss, varyingLoss).PValue < ComponentSignificance;
     }
 
-    private sealed record Parts(LogHarBase Base, Booster Trees, double[] LogRv, double[] BaseFit) : IDisposable
+    private sealed record Parts(LogHarBase Base, Booster Trees, double[] LogRv) : IDisposable
     {
         public void Dispose() => Trees.Dispose();
     }
@@ -158,6 +162,6 @@ public static class VolatilityModelTrainer
         for (var r = 0; r < trainEnd; r++) initScore[r] = linearBase.Predict(set.Row(r));
 
         using var data = new LightGbmDataset(features, FeatureNames.Count, logRv, initScore, parameters, FeatureNames.All);
-        return new Parts(linearBase, Booster.Train(data, parameters), logRv, initScore);
+        return new Parts(linearBase, Booster.Train(data, parameters), logRv);
     }
 }
