@@ -41,7 +41,8 @@ public sealed record ReturnTail(double Threshold, double Shape, double Scale, do
         b1 /= exceedances;
         var shape = 2.0 - b0 / (b0 - 2.0 * b1);
         var scale = 2.0 * b0 * b1 / (b0 - 2.0 * b1);
-        if (!(shape < 1.0) || !(scale > 0.0))
+        // Equal excesses make b0 = 2·b1, and the ratios infinite: no tail to fit.
+        if (!(shape < 1.0) || !(scale > 0.0) || !double.IsFinite(shape) || !double.IsFinite(scale))
         {
             throw new ArgumentException($"the return tail fitted shape {shape} and scale {scale}: a tail with no finite mean has no expected shortfall", nameof(shocks));
         }

@@ -60,4 +60,16 @@ public sealed class ReturnTailTests
 
         Assert.Contains("9 points", error.Message);
     }
+
+    [Fact]
+    public void A_tail_of_equal_losses_is_refused_rather_than_fitted_with_an_infinite_shape()
+    {
+        // 90 shocks at 0 and 10 losses of 9: every excess over the threshold 0 is 9, so b0 = 2·b1 exactly (9 keeps the
+        // weights k/9 exact) and the PWM ratios divide by 0.
+        double[] shocks = [.. new double[90], .. Enumerable.Repeat(-9.0, 10)];
+
+        var error = Assert.Throws<ArgumentException>(() => ReturnTail.Fit(shocks));
+
+        Assert.Contains("the return tail fitted shape", error.Message);
+    }
 }
