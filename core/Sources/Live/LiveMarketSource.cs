@@ -7,9 +7,10 @@ namespace MlRisk.Core.Sources.Live;
 
 /// <summary>
 /// Free public sources over HTTPS: Yahoo Finance's chart API for SPY, TLT and HYG; CBOE's published daily histories
-/// for VIX and VIX3M, with Yahoo's ^VIX and ^VIX3M when CBOE fails. Only completed sessions are returned: the end
-/// of the window is cut to the last session whose 16:00 New York close has passed, so a bar of a session still
-/// trading is never ingested. Any invalid response fails the whole fetch with a <see cref="MarketSourceException"/>.
+/// for VIX and VIX3M, with Yahoo's ^VIX and ^VIX3M when CBOE fails. Only settled sessions are returned: the end
+/// of the window is cut to the last session whose 16:00 New York close is <see cref="SettleTime"/> past, so a bar of
+/// a session still trading, or not final yet, is never ingested (the lake keeps the first value it stores).
+/// Any invalid response fails the whole fetch with a <see cref="MarketSourceException"/>.
 /// </summary>
 public sealed class LiveMarketSource(
     YahooChartClient yahoo,
@@ -18,13 +19,16 @@ public sealed class LiveMarketSource(
     IOptions<LiveSourceOptions> options,
     ILogger<LiveMarketSource> log) : IMarketHistorySource
 {
+    /// <summary>VIX and VIX3M close at 16:15, a quarter hour after the stocks, and the vendors' daily bars settle after that.</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(30);
+
     public string Name => MarketSourceKinds.Live;
 
     public DateOnly DefaultStart => options.Value.Start;
 
     public async Task<IReadOnlyList<SourceBar>> FetchAsync(string symbol, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var lastCompleted = TradingCalendar.LastCompletedSession(time.GetUtcNow());
+        var lastCompleted = TradingCalendar.LastCompletedSession(time.GetUtcNow() - SettleTime);
         var end = to < lastCompleted ? to : lastCompleted;
         if (from > end) return [];
 

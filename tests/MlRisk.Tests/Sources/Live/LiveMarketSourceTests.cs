@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using MlRisk.Core.Contracts;
 using MlRisk.Core.Sources;
 
@@ -192,6 +193,21 @@ public class LiveMarketSourceTests(MarketDataServer server) : IClassFixture<Mark
         var bars = await live.Source.FetchAsync(Symbols.Spy, From, To, CancellationToken.None);
 
         Assert.Equal(new DateOnly(2020, 3, 13), bars[^1].Date);
+    }
+
+    [Theory]
+    [InlineData("2020-03-16T20:10:00Z", 13)]
+    [InlineData("2020-03-16T20:31:00Z", 16)]
+    public async Task A_session_counts_as_completed_half_an_hour_after_the_close_when_vix_has_closed_and_bars_have_settled(string now, int lastDay)
+    {
+        const string scenario = "yahoo-settling";
+        server.Script(MarketDataServer.YahooKey(scenario, "SPY"), ScriptedResponse.Json(LiveResponses.SpyChart));
+        // 16:10 and 16:31 in New York (EDT): VIX closes at 16:15.
+        await using var live = LiveSourceHarness.Create(server, scenario, DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
+
+        var bars = await live.Source.FetchAsync(Symbols.Spy, From, To, CancellationToken.None);
+
+        Assert.Equal(new DateOnly(2020, 3, lastDay), bars[^1].Date);
     }
 
     [Fact]
