@@ -31,7 +31,9 @@ public sealed class RegistryChampionModel(ModelRegistry registry) : IChampionMod
             var state = _loaded is { } previous && previous.Version == champion.Version
                 ? previous.State
                 : await LoadAsync(champion.Version, ct);
-            _loaded = new Loaded(stamp.Value, champion.Version, state);
+            // Only a served model is kept: an unservable champion's answer names the latest candidate, which a
+            // training run can change without touching champion.json.
+            if (state.HasChampion) _loaded = new Loaded(stamp.Value, champion.Version, state);
             return state;
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException)

@@ -90,6 +90,22 @@ public class RegistryChampionModelTests
     }
 
     [Fact]
+    public async Task After_an_upgrade_a_candidate_trained_while_serving_is_reported_without_a_restart()
+    {
+        using var modeling = new SmallModeling();
+        var old = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features.Take(500).ToList(), Market.Labels, CancellationToken.None);
+        modeling.MarkAsDefinition(old.Version, "3");
+        var champion = new RegistryChampionModel(modeling.Registry);
+        var before = await champion.GetAsync(CancellationToken.None);
+
+        var failed = await modeling.Trainer(SmallModeling.Options(gateMargin: 0.99)).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var after = await champion.GetAsync(CancellationToken.None);
+
+        Assert.Null(before.Card);
+        Assert.Equal(failed.Version, after.Card!.ModelVersion);
+    }
+
+    [Fact]
     public async Task A_model_that_passed_but_was_never_promoted_is_not_called_a_gate_failure()
     {
         using var modeling = new SmallModeling();
