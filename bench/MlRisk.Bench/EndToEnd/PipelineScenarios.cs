@@ -1,4 +1,5 @@
 using MlRisk.Core.Calendar;
+using MlRisk.Core.Contracts;
 
 namespace MlRisk.Bench.EndToEnd;
 
@@ -42,17 +43,26 @@ public sealed class PipelineScenarios(BenchSettings settings, string workFolder,
     /// <summary>
     /// Builds a lake as of the session before <paramref name="last"/> (clock pinned by <see cref="PinnedRun"/>), then,
     /// <see cref="BenchSettings.Runs"/> times, copies it and runs as of <paramref name="last"/>: one new session through
-    /// every stage, once with a retrain due and once with none due (<see cref="IncrementalRuns"/>).
+    /// every stage, once with a retrain due and once with none due (<see cref="IncrementalRuns"/>). The base lake is a
+    /// cold run five sessions earlier followed by a retraining daily run per session, as a lake run every day is: a
+    /// cold run leaves its champion's first four sessions without a forecast (PredictionPlanner.HorizonGap), and each
+    /// daily retrain fills one.
     /// </summary>
     public async Task<IncrementalRuns> IncrementalAsync(string source, IReadOnlyList<string> sourceOptions, DateOnly last, CancellationToken ct)
     {
         var previous = TradingCalendar.SessionsBefore(last, 1);
+        var cold = TradingCalendar.SessionsBefore(last, LabelRow.HorizonSessions);
         var bench = typeof(PinnedRun).Assembly.Location;
 
         var baseLake = new LakeFolder(Path.Combine(workFolder, $"{source}-incremental-base"));
         baseLake.Delete();
-        await RunAsync($"{source} incremental base as of {previous:yyyy-MM-dd}", 0, baseLake,
-            [bench, PinnedRun.Verb, $"{previous:yyyy-MM-dd}", .. sourceOptions, .. baseLake.RunOptions], ct);
+        await RunAsync($"{source} incremental base as of {cold:yyyy-MM-dd}", 0, baseLake,
+            [bench, PinnedRun.Verb, $"{cold:yyyy-MM-dd}", .. sourceOptions, .. baseLake.RunOptions], ct);
+        foreach (var day in TradingCalendar.Sessions(cold.AddDays(1), previous))
+        {
+            await RunAsync($"{source} incremental base as of {day:yyyy-MM-dd}", 0, baseLake,
+                [bench, PinnedRun.Verb, $"{day:yyyy-MM-dd}", .. sourceOptions, .. baseLake.RunOptions], ct, _retraining);
+        }
 
         var due = new List<PipelineRun>();
         var notDue = new List<PipelineRun>();

@@ -52,7 +52,8 @@ public static class BenchReport
             + " (other engineers' builds and tests share these cores: numbers are upper bounds)";
         yield return $"end-to-end: real processes `dotnet functions/bin/…/MlRisk.Functions.dll run`, median of {s.Runs} run(s); "
             + $"stage times from artifacts/runs/<id>/summary.json; peak memory by {ChildProcess.MethodDescription}";
-        yield return "incremental: lake built with the clock pinned after the close of the session before the one added, copied, then run as of it "
+        yield return "incremental: lake built as a daily-run lake is, with the clock pinned after each close (a cold run five sessions back, "
+            + "then one retraining run per session up to the one before the one added), copied, then run as of it "
             + "(bench verb pinned-run: the CLI's RunCommand with only TimeProvider replaced, as the app has no setting for now; nothing is deleted "
             + "from any lake); 'retrain due' sets Retrain__CadenceLabels=1, 'no retrain due' keeps the default cadence of 5 labels";
         yield return $"micro: BenchmarkDotNet 0.15.8 ShortRun (3 warm-up + 3 iterations, in-process toolchain), history = {results.HistoryLakeSource} lake "
