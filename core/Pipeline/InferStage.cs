@@ -17,13 +17,14 @@ public sealed class InferStage(LakeReader reader, PartitionWriter writer, Champi
     {
         var upstream = await reader.ListAsync(Datasets.FeaturesDaily, ct);
         var stored = await reader.ListAsync(Datasets.PredictionsDaily, ct);
-        if (PendingDates.NoneCanBePending(upstream, stored, neverRows: await inference.HorizonGapAsync(ct)))
+        var gap = await inference.HorizonGapAsync(ct);
+        if (PendingDates.NoneCanBePending(upstream, stored, neverRows: gap))
         {
             return StageResult.NothingPending(Name, Datasets.PredictionsDaily, stored, upstream);
         }
 
         // Dates before the first stored prediction precede the first walk-forward block: no model can predict them.
-        var features = await reader.ReadPartitionsAsync(Datasets.FeaturesDaily, upstream, PendingDates.Missing(upstream, stored), ct);
+        var features = await reader.ReadPartitionsAsync(Datasets.FeaturesDaily, upstream, PendingDates.Missing(upstream, stored, gap), ct);
         var predicted = stored.Dates.ToHashSet();
         var pending = await inference.PlanAsync(features.Rows, predicted, ct);
         var write = await writer.WriteAsync(Datasets.PredictionsDaily, pending, ct);

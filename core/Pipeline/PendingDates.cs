@@ -28,10 +28,13 @@ internal static class PendingDates
         return true;
     }
 
-    /// <summary>Upstream dates from the first downstream date on that are not stored downstream (all of them when downstream is empty).</summary>
-    public static IReadOnlyList<DateOnly> Missing(PartitionListing upstream, PartitionListing downstream)
+    /// <summary>
+    /// Upstream dates from the first downstream date on that are not stored downstream (all of them when downstream is
+    /// empty), less <paramref name="neverRows"/>.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> Missing(PartitionListing upstream, PartitionListing downstream, IReadOnlySet<DateOnly>? neverRows = null)
     {
         var first = downstream.Dates.Count == 0 ? DateOnly.MinValue : downstream.Dates[0];
-        return [.. upstream.Dates.Where(d => d >= first && !downstream.Contains(d))];
+        return [.. upstream.Dates.Where(d => d >= first && !downstream.Contains(d) && neverRows?.Contains(d) != true)];
     }
 }
