@@ -47,7 +47,7 @@ public class RegistryChampionModelTests
     public async Task Without_a_champion_the_failed_candidate_and_its_gate_numbers_are_reported()
     {
         using var modeling = new SmallModeling();
-        var failed = await modeling.Trainer(SmallModeling.Options(gateMargin: 0.99)).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var failed = await TrainFailingCandidateAsync(modeling);
 
         var state = await new RegistryChampionModel(modeling.Registry).GetAsync(CancellationToken.None);
 
@@ -72,13 +72,24 @@ public class RegistryChampionModelTests
         Assert.Contains($"and the latest model, {trained.Version}, cannot be read by this build", state.BlockedReason);
     }
 
+    /// <summary>A champion on the first 500 rows, relabelled as trained under model definition 3: a registry from before an upgrade.</summary>
+    private static async Task<TrainingOutcome> PromoteOlderDefinitionAsync(SmallModeling modeling)
+    {
+        var old = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features.Take(500).ToList(), Market.Labels, CancellationToken.None);
+        modeling.MarkAsDefinition(old.Version, "3");
+        return old;
+    }
+
+    /// <summary>A model of this definition on all rows that fails a gate no model can pass.</summary>
+    private static Task<TrainingOutcome> TrainFailingCandidateAsync(SmallModeling modeling) =>
+        modeling.Trainer(SmallModeling.Options(gateMargin: 0.99)).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+
     [Fact]
     public async Task After_an_upgrade_the_new_definitions_failed_candidate_is_reported_beside_the_old_champion()
     {
         using var modeling = new SmallModeling();
-        var old = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features.Take(500).ToList(), Market.Labels, CancellationToken.None);
-        modeling.MarkAsDefinition(old.Version, "3");
-        var failed = await modeling.Trainer(SmallModeling.Options(gateMargin: 0.99)).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var old = await PromoteOlderDefinitionAsync(modeling);
+        var failed = await TrainFailingCandidateAsync(modeling);
 
         var state = await new RegistryChampionModel(modeling.Registry).GetAsync(CancellationToken.None);
 
@@ -93,12 +104,11 @@ public class RegistryChampionModelTests
     public async Task After_an_upgrade_a_candidate_trained_while_serving_is_reported_without_a_restart()
     {
         using var modeling = new SmallModeling();
-        var old = await modeling.Trainer(SmallModeling.Options()).TrainAsync(Market.Features.Take(500).ToList(), Market.Labels, CancellationToken.None);
-        modeling.MarkAsDefinition(old.Version, "3");
+        var old = await PromoteOlderDefinitionAsync(modeling);
         var champion = new RegistryChampionModel(modeling.Registry);
         var before = await champion.GetAsync(CancellationToken.None);
 
-        var failed = await modeling.Trainer(SmallModeling.Options(gateMargin: 0.99)).TrainAsync(Market.Features, Market.Labels, CancellationToken.None);
+        var failed = await TrainFailingCandidateAsync(modeling);
         var after = await champion.GetAsync(CancellationToken.None);
 
         Assert.Null(before.Card);
