@@ -25,9 +25,17 @@ public sealed class AppProcess : IDisposable
 
     public static string AppDll { get; } = Path.Combine(AppContext.BaseDirectory, "MlRisk.Functions.dll");
 
-    /// <summary>Settings of every app process here: a short synthetic history that still trains a model passing the gate.</summary>
+    /// <summary>
+    /// The instant every app process here starts its clock at (<c>Clock:Now</c>): 18:00 in New York on the eve of
+    /// Thanksgiving 2026, more than a day before the next close, so the processes of one test (a crashed run and its
+    /// rerun, the clean reference run) ingest through the same session whatever hour the suite runs at.
+    /// </summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 25, 23, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Settings of every app process here: a short synthetic history that still trains a model passing the gate, on the clock of <see cref="Now"/>.</summary>
     public static IReadOnlyDictionary<string, string> ShortWindow { get; } = new Dictionary<string, string>
     {
+        ["Clock__Now"] = Now.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
         ["Sources__Synthetic__Start"] = "2020-06-01",
         ["Modeling__WalkForward__InitialTrainingSessions"] = "400",
         ["Modeling__ValidationSessions"] = "150",
