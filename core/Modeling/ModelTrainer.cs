@@ -143,8 +143,7 @@ public sealed class ModelTrainer(
         var championLoss = new List<double>();
         foreach (var row in candidate)
         {
-            // QLIKE is undefined for a realized rv_5d of 0 (five unchanged closes), as in QLike.Compute.
-            if (!servedByDate.TryGetValue(row.Date, out var c) || !(row.Realized > 0)) continue;
+            if (!servedByDate.TryGetValue(row.Date, out var c) || !QLike.IsDefinedFor(row.Realized)) continue;
             candidateLoss.Add(QLike.Loss(row.Realized, row.Distribution.Var5dHat));
             championLoss.Add(QLike.Loss(c.Realized, c.Distribution.Var5dHat));
         }

@@ -133,17 +133,18 @@ public static class VolatilityModelTrainer
         var rows = end - start;
         // LightGBM reads 0 iterations as all of them.
         var trees = rounds > 0 ? inner.Trees.PredictRaw(set.Block(start, end), rounds) : new double[rows];
-        var varyingLoss = new double[rows];
-        var constantLoss = new double[rows];
+        var varyingLoss = new List<double>(rows);
+        var constantLoss = new List<double>(rows);
         for (var r = 0; r < rows; r++)
         {
+            var realized = set.Rv5d[start + r];
+            if (!QLike.IsDefinedFor(realized)) continue;
             var row = set.Row(start + r);
             var center = inner.Base.Predict(row) + trees[r];
-            var realized = set.Rv5d[start + r];
-            varyingLoss[r] = QLike.Loss(realized, PredictiveDistribution.SecondMoment(center, varying.Scale.Scale(row), varyingShocks));
-            constantLoss[r] = QLike.Loss(realized, PredictiveDistribution.SecondMoment(center, constant.Scale.Scale(row), constantShocks));
+            varyingLoss.Add(QLike.Loss(realized, PredictiveDistribution.SecondMoment(center, varying.Scale.Scale(row), varyingShocks)));
+            constantLoss.Add(QLike.Loss(realized, PredictiveDistribution.SecondMoment(center, constant.Scale.Scale(row), constantShocks)));
         }
-        return DieboldMariano.Test(constantLoss, varyingLoss).PValue < ComponentSignificance;
+        return DieboldMariano.Test([.. constantLoss], [.. varyingLoss]).PValue < ComponentSignificance;
     }
 
     private sealed record Parts(LogHarBase Base, Booster Trees, double[] LogRv) : IDisposable

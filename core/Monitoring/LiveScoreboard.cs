@@ -7,7 +7,7 @@ namespace MlRisk.Core.Monitoring;
 /// The rolling live scores of a window of realized forecasts, each forecaster scored as in the walk-forward
 /// (DESIGN §5): QLIKE of var_5d_hat for the model and of the squared point for the baseline and HAR-X, RMSE of the
 /// points, and Diebold–Mariano (HAC lag 4, as for the champion/challenger test) on the QLIKE differentials. A realized
-/// rv_5d of 0 has no QLIKE (as in <see cref="QLike.Compute"/>), so such a date counts in RMSE and coverage only.
+/// rv_5d of 0 has no QLIKE (<see cref="QLike.IsDefinedFor"/>), so such a date counts in RMSE and coverage only.
 /// </summary>
 public static class LiveScoreboard
 {
@@ -21,7 +21,7 @@ public static class LiveScoreboard
         var lossHarX = new double[window.Count];
         foreach (var f in window)
         {
-            if (f.Realized > 0)
+            if (QLike.IsDefinedFor(f.Realized))
             {
                 lossModel[scored] = QLike.Loss(f.Realized, f.Var5dHat);
                 lossBaseline[scored] = QLike.Loss(f.Realized, f.Baseline * f.Baseline);

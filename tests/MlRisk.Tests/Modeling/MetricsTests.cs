@@ -35,6 +35,17 @@ public class MetricsTests
     }
 
     [Fact]
+    public void QLike_leaves_out_a_date_whose_realized_rv_is_zero_and_refuses_a_negative_one()
+    {
+        var qlike = QLike.Compute([0.02, 0.0, 0.01], [0.01, 0.05, 0.02]);
+
+        Assert.Equal((1.6137056388801094 + 0.6362943611198906) / 2.0, qlike, 14);
+        Assert.False(QLike.IsDefinedFor(0.0));
+        Assert.Contains("all 2 are 0", Assert.Throws<ArgumentException>(() => QLike.Compute([0.0, 0.0], [0.01, 0.02])).Message);
+        Assert.Contains("row 0", Assert.Throws<ArgumentException>(() => QLike.Compute([-0.01], [0.01])).Message);
+    }
+
+    [Fact]
     public void Metrics_refuse_unpaired_inputs()
     {
         Assert.Throws<ArgumentException>(() => Rmse.Compute([0.01, 0.02], [0.01]));
