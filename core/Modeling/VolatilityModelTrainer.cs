@@ -18,7 +18,10 @@ namespace MlRisk.Core.Modeling;
 /// </summary>
 public static class VolatilityModelTrainer
 {
-    /// <summary>Rounds are tried in steps of this many; a tree part below one step is not worth keeping.</summary>
+    /// <summary>
+    /// Rounds are tried in steps of this many; a tree part below one step is not worth keeping, so a cap below it
+    /// (<c>Modeling:Booster:Iterations</c>), or a window LightGBM finds nothing to split in, leaves the base alone.
+    /// </summary>
     public const int RoundStep = 10;
 
     /// <summary>
@@ -51,7 +54,7 @@ public static class VolatilityModelTrainer
         using (var inner = Fit(set, innerEnd, options.Booster))
         {
             rounds = BestRounds(set, validationStart, trainEnd, inner);
-            if (!TreesBeatBase(set, validationStart, trainEnd, inner, rounds)) rounds = 0;
+            if (rounds > 0 && !TreesBeatBase(set, validationStart, trainEnd, inner, rounds)) rounds = 0;
             varyingScale = VaryingScaleHelps(set, first, innerEnd, validationStart, trainEnd, inner, rounds, forward.AsSpan(0, innerEnd - first));
         }
         var full = Fit(set, trainEnd, options.Booster with { Iterations = rounds });
@@ -60,7 +63,10 @@ public static class VolatilityModelTrainer
         return new VolatilityModel(full.Base, full.Trees, distribution);
     }
 
-    /// <summary>The round count, a multiple of <see cref="RoundStep"/>, with the lowest squared log-error on rows [start, end).</summary>
+    /// <summary>
+    /// The round count, a multiple of <see cref="RoundStep"/>, with the lowest squared log-error on rows [start, end);
+    /// 0 when LightGBM built fewer than one step.
+    /// </summary>
     private static int BestRounds(TrainingSet set, int start, int end, Parts inner)
     {
         var rows = end - start;
@@ -86,11 +92,6 @@ public static class VolatilityModelTrainer
                 bestError = error;
                 best = k;
             }
-        }
-        if (best == 0)
-        {
-            throw new InvalidOperationException(
-                $"LightGBM stopped after {inner.Trees.Iterations} rounds, fewer than {RoundStep}: the training window has nothing to split on");
         }
         return best;
     }

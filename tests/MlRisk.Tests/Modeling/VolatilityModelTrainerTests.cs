@@ -36,4 +36,17 @@ public sealed class VolatilityModelTrainerTests
 
         Assert.Equal(0, model.Trees.Iterations);
     }
+
+    [Fact]
+    public void A_round_cap_below_one_step_trains_the_base_alone_instead_of_failing()
+    {
+        var (features, labels) = SyntheticMarket.Generate(1000);
+        var set = TrainingSet.Join(features, labels);
+        var capped = new ModelingOptions { Booster = Options.Booster with { Iterations = 5 }, ValidationSessions = Options.ValidationSessions };
+
+        using var model = VolatilityModelTrainer.Train(set, 1000, capped);
+
+        Assert.Equal(0, model.Trees.Iterations);
+        Assert.All(model.PredictLog(set.Block(900, 1000)), v => Assert.True(double.IsFinite(v)));
+    }
 }
