@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using MlRisk.Core.Calendar;
 using MlRisk.Core.Lake;
 
 namespace MlRisk.Tests.Faults;
@@ -31,6 +32,9 @@ public sealed class AppProcess : IDisposable
     /// rerun, the clean reference run) ingest through the same session whatever hour the suite runs at.
     /// </summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 23, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The clock of <see cref="Now"/>, for the app's services composed in the test process beside the app processes.</summary>
+    public static TimeProvider Clock => new ShiftedClock(Now, TimeProvider.System);
 
     /// <summary>Settings of every app process here: a short synthetic history that still trains a model passing the gate, on the clock of <see cref="Now"/>.</summary>
     public static IReadOnlyDictionary<string, string> ShortWindow { get; } = new Dictionary<string, string>

@@ -66,6 +66,7 @@ public sealed class ConcurrentRunTests(CleanRunFixture clean)
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Lake:LockWait"] = "00:00:00.5" });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddSingleton(AppProcess.Clock);
         });
         await host.StartAsync();
         var trigger = host.Services.GetRequiredService<IPipelineTrigger>();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CsCheck;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MlRisk.Core.Contracts;
 using MlRisk.Functions.Hosting;
@@ -120,8 +121,11 @@ public sealed class PredictFuzzTests(CleanRunFixture clean)
     [Fact]
     public async Task Random_bodies_never_get_a_5xx_or_a_hang_and_every_4xx_is_problem_details()
     {
-        await using var app = StandaloneHost.Build(new StandaloneSettings("http://127.0.0.1:0", clean.Data, clean.Artifacts),
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await using var app = StandaloneHost.Build(new StandaloneSettings("http://127.0.0.1:0", clean.Data, clean.Artifacts), builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddSingleton(AppProcess.Clock);
+        });
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = RequestTimeout };
         var sent = 0;

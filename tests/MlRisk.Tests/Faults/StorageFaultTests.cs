@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using MlRisk.Core.Calendar;
 using MlRisk.Core.Lake;
 using MlRisk.Core.Sources.Synthetic;
 using MlRisk.Functions.Cli;
@@ -53,7 +52,7 @@ public sealed class StorageFaultTests(CleanRunFixture clean)
         new RunCommand((services, _) =>
         {
             services.PostConfigure<SyntheticSourceOptions>(o => o.Start = DateOnly.Parse(AppProcess.ShortWindow["Sources__Synthetic__Start"]));
-            services.AddSingleton<TimeProvider>(new ShiftedClock(AppProcess.Now, TimeProvider.System));
+            services.AddSingleton(AppProcess.Clock);
             if (fault is { } f)
             {
                 services.AddSingleton<ILakeStorage>(sp => new FaultyLakeStorage(ActivatorUtilities.CreateInstance<FileSystemLakeStorage>(sp), f, limit));

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MlRisk.Functions.Hosting;
+using MlRisk.Tests.Faults;
 using MlRisk.Tests.Functions.Harness.Rpc;
 using Status = MlRisk.Tests.Functions.Harness.Rpc.StatusResult.Types.Status;
 
@@ -27,8 +29,12 @@ public sealed class WorkerHttpProxyTests(WorkerSessionFixture session) : IAsyncL
 
     public async Task InitializeAsync()
     {
-        standalone = StandaloneHost.Build(new StandaloneSettings("http://127.0.0.1:0", session.Data, session.Artifacts),
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        // The worker runs on the fault suite's clock (AppProcess.StartInfo); the standalone answer must read the same day.
+        standalone = StandaloneHost.Build(new StandaloneSettings("http://127.0.0.1:0", session.Data, session.Artifacts), builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddSingleton(AppProcess.Clock);
+        });
         await standalone.StartAsync();
         standaloneClient = new HttpClient { BaseAddress = new Uri(standalone.Urls.Single()), Timeout = Timeout };
     }
