@@ -46,6 +46,7 @@ public sealed class IngestStage(
         var curated = new List<CuratedRow>();
         foreach (var (bars, last) in fetches)
         {
+            if (bars.Count > 0 && bars[0].Symbol == Symbols.Spy) CheckEverySession(source.Name, bars, last);
             raw.AddRange(bars);
             var previous = bars.Count > 0 && last is not null && bars[0].Date > last.Date ? last.AdjClose : (double?)null;
             curated.AddRange(CuratedReturns.Build(bars, previous));
@@ -74,6 +75,30 @@ public sealed class IngestStage(
             }
         }
         return (bars, last);
+    }
+
+    /// <summary>
+    /// SPY's dates are the feature calendar (DESIGN §4): a NYSE session it has no bar for would merge two days' moves
+    /// into one return and a six-day label into a five-day one, and the append-only lake would keep the hole for good.
+    /// So SPY must have a bar on every session from its last stored bar (or its first fetched one) to its last fetched
+    /// one. A missing last session is not a hole: the source has not published it yet, and the next run fetches it.
+    /// </summary>
+    private static void CheckEverySession(string source, IReadOnlyList<SourceBar> bars, SourceBar? last)
+    {
+        var dates = bars.Select(b => b.Date).ToHashSet();
+        var from = bars[0].Date;
+        if (last is not null && last.Date < from)
+        {
+            dates.Add(last.Date);
+            from = last.Date;
+        }
+        var missing = TradingCalendar.Sessions(from, bars[^1].Date).Where(d => !dates.Contains(d)).ToList();
+        if (missing.Count == 0) return;
+        throw new InvalidDataException(
+            $"Source {source} has no {Symbols.Spy} bar for {missing.Count} NYSE session(s) between {from:yyyy-MM-dd} and {bars[^1].Date:yyyy-MM-dd}: "
+            + string.Join(", ", missing.Take(5).Select(d => d.ToString("yyyy-MM-dd"))) + (missing.Count > 5 ? ", …" : "")
+            + ". SPY's sessions are the feature calendar, so nothing is written: fill the source's gap (or, if the exchange was closed "
+            + "that day, add the closure to TradingCalendar) and run again.");
     }
 
     /// <summary>

@@ -54,6 +54,8 @@ public sealed class FakeMarket : IMarketHistorySource, IMarketSourceFactory
         set => _bars[symbol][date] = value;
     }
 
+    public void Remove(string symbol, DateOnly date) => _bars[symbol].Remove(date);
+
     public void DropBefore(DateOnly date)
     {
         foreach (var bars in _bars.Values)

@@ -130,6 +130,44 @@ public sealed class IngestStageTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_lake.DataPath, "raw.market")));
     }
 
+    [Fact]
+    public async Task A_source_without_a_spy_bar_on_a_session_between_two_it_has_fails_naming_the_session_and_writes_nothing()
+    {
+        var hole = TradingCalendar.SessionsBefore(_market.LastSession, 3);
+        _market.Remove("SPY", hole);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Ingest.RunAsync(default));
+
+        Assert.Contains($"Source fake has no SPY bar for 1 NYSE session(s) between {First:yyyy-MM-dd} and {_market.LastSession:yyyy-MM-dd}: {hole:yyyy-MM-dd}.", error.Message);
+        Assert.False(Directory.Exists(Path.Combine(_lake.DataPath, "raw.market")));
+    }
+
+    [Fact]
+    public async Task A_hole_between_the_last_stored_spy_bar_and_the_first_fetched_one_fails_too()
+    {
+        await Ingest.RunAsync(default);
+        var lastStored = _market.LastSession;
+        _market.AddSessions(lastStored.AddDays(1), 2);
+        _market.DropBefore(_market.LastSession);
+        CloseOf(_market.LastSession);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Ingest.RunAsync(default));
+
+        Assert.Contains($"between {lastStored:yyyy-MM-dd} and {_market.LastSession:yyyy-MM-dd}: {TradingCalendar.SessionsBefore(_market.LastSession, 1):yyyy-MM-dd}.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_last_session_the_source_has_not_published_for_spy_yet_is_not_a_hole()
+    {
+        var unpublished = _market.LastSession;
+        _market.Remove("SPY", unpublished);
+
+        await Ingest.RunAsync(default);
+
+        var spy = (await _lake.Reader.ReadAllAsync(Datasets.RawMarket, default)).Rows.Where(r => r.Symbol == "SPY").ToList();
+        Assert.Equal(TradingCalendar.SessionsBefore(unpublished, 1), spy[^1].Date);
+    }
+
     public void Dispose() => _lake.Dispose();
 
     /// <summary>Sets the clock to 18:00 New York time of <paramref name="session"/>, after its close.</summary>
