@@ -80,19 +80,15 @@ public sealed class IngestStage(
     /// <summary>
     /// SPY's dates are the feature calendar (DESIGN §4): a NYSE session it has no bar for would merge two days' moves
     /// into one return and a six-day label into a five-day one, and the append-only lake would keep the hole for good.
-    /// So SPY must have a bar on every session from its last stored bar (or its first fetched one) to its last fetched
-    /// one. A missing last session is not a hole: the source has not published it yet, and the next run fetches it.
+    /// So SPY must have a bar on every session after its last stored bar (from its first fetched one on a first ingest)
+    /// up to its last fetched one; the overlap before it is stored already. A missing last session is not a hole: the
+    /// source has not published it yet, and the next run fetches it.
     /// </summary>
     private static void CheckEverySession(string source, IReadOnlyList<SourceBar> bars, SourceBar? last)
     {
         var dates = bars.Select(b => b.Date).ToHashSet();
-        var from = bars[0].Date;
-        if (last is not null && last.Date < from)
-        {
-            dates.Add(last.Date);
-            from = last.Date;
-        }
-        var missing = TradingCalendar.Sessions(from, bars[^1].Date).Where(d => !dates.Contains(d)).ToList();
+        var from = last?.Date ?? bars[0].Date;
+        var missing = TradingCalendar.Sessions(from, bars[^1].Date).Where(d => d > from && !dates.Contains(d)).ToList();
         if (missing.Count == 0) return;
         throw new InvalidDataException(
             $"Source {source} has no {Symbols.Spy} bar for {missing.Count} NYSE session(s) between {from:yyyy-MM-dd} and {bars[^1].Date:yyyy-MM-dd}: "

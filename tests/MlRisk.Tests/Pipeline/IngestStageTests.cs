@@ -157,6 +157,22 @@ public sealed class IngestStageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stored_session_the_source_leaves_out_of_the_overlap_is_not_a_hole()
+    {
+        await Ingest.RunAsync(default);
+        var stored = TradingCalendar.SessionsBefore(_market.LastSession, 2);
+        _market.Remove("SPY", stored);
+        _market.AddSessions(_market.LastSession.AddDays(1), 1);
+        CloseOf(_market.LastSession);
+
+        var result = await Ingest.RunAsync(default);
+
+        var raw = result.Writes.Single(w => w.Dataset == "raw.market");
+        Assert.Equal(1, raw.PartitionsWritten);
+        Assert.Contains((await _lake.Reader.ReadAllAsync(Datasets.RawMarket, default)).Rows, r => r.Symbol == "SPY" && r.Date == stored);
+    }
+
+    [Fact]
     public async Task A_last_session_the_source_has_not_published_for_spy_yet_is_not_a_hole()
     {
         var unpublished = _market.LastSession;
