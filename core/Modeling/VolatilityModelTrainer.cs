@@ -19,8 +19,9 @@ namespace MlRisk.Core.Modeling;
 public static class VolatilityModelTrainer
 {
     /// <summary>
-    /// Rounds are tried in steps of this many; a tree part below one step is not worth keeping, so a cap below it
-    /// (<c>Modeling:Booster:Iterations</c>), or a window LightGBM finds nothing to split in, leaves the base alone.
+    /// Rounds are tried in steps of this many; a tree part below one step is not worth keeping, so a window LightGBM
+    /// stops in before one step (nothing left to split) leaves the base alone. The cap, <c>Modeling:Booster:Iterations</c>,
+    /// is validated at start to be at least one step.
     /// </summary>
     public const int RoundStep = 10;
 
