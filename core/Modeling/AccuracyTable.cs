@@ -8,6 +8,8 @@ namespace MlRisk.Core.Modeling;
 /// RMSE and QLIKE of the model, the baseline, HAR-RV and HAR-X on the same out-of-sample rows. Each metric scores
 /// the functional it is consistent for (DESIGN §5): the model's RMSE is of its mean rv_5d_hat, its QLIKE of its
 /// variance forecast var_5d_hat = E[rv_5d²]; the baseline and the HARs give one number, used for both.
+/// <see cref="Rows"/> counts the rows RMSE averages; QLIKE leaves out the dates with a realized rv_5d of 0
+/// (<see cref="QLike.IsDefinedFor"/>), the same dates for every forecaster, so the improvements still compare like with like.
 /// </summary>
 public sealed record AccuracyTable(DateOnly From, DateOnly To, int Rows, ForecastScore Model, ForecastScore Baseline, ForecastScore HarRv, ForecastScore HarX)
 {

@@ -32,8 +32,7 @@ public static class QLike
                     $"QLIKE needs a positive forecast and a non-negative realized value; row {i} has realized {realized[i]} and forecast {forecast[i]}");
             }
             if (!IsDefinedFor(realized[i])) continue;
-            var ratio = realized[i] * realized[i] / (forecast[i] * forecast[i]);
-            sum += ratio - Math.Log(ratio) - 1.0;
+            sum += Loss(realized[i], forecast[i] * forecast[i]);
             scored++;
         }
         if (scored == 0) throw new ArgumentException($"QLIKE needs a date with a positive realized rv_5d; all {realized.Length} are 0");
