@@ -1,8 +1,5 @@
 using MlRisk.Bench;
 
-// Two ways in: the benchmark itself (make bench), and the pinned-clock pipeline run it starts as a child process.
-if (args.Length > 0 && args[0] == PinnedRun.Verb) return await PinnedRun.RunAsync(args[1..]);
-
 BenchSettings settings;
 try
 {

@@ -18,6 +18,10 @@ public sealed class ChildProcess(string workingDirectory, IReadOnlyDictionary<st
         ? "GNU time (/usr/bin/time, wait4 ru_maxrss)"
         : "VmHWM of /proc/<pid>/status polled every 5 ms (/usr/bin/time missing: apt-get install -y time)";
 
+    /// <summary>The same process with one more environment variable (or one replaced).</summary>
+    public ChildProcess With(string name, string value) =>
+        new(workingDirectory, new Dictionary<string, string>(environment) { [name] = value });
+
     /// <summary>Runs <c>dotnet</c> with <paramref name="args"/>; throws naming the command when it exits non-zero.</summary>
     public async Task<ProcessMeasurement> RunDotnetAsync(IReadOnlyList<string> args, string logFile, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MlRisk.Core.Calendar;
 using MlRisk.Core.Contracts;
 
@@ -41,7 +42,7 @@ public sealed class PipelineScenarios(BenchSettings settings, string workFolder,
     public DateOnly LastSyntheticSession => TradingCalendar.LastCompletedSession(time.GetUtcNow());
 
     /// <summary>
-    /// Builds a lake as of the session before <paramref name="last"/> (clock pinned by <see cref="PinnedRun"/>), then,
+    /// Builds a lake as of the session before <paramref name="last"/> (the app's clock pinned by <c>Clock:Now</c>, <see cref="AsOf"/>), then,
     /// <see cref="BenchSettings.Runs"/> times, copies it and runs as of <paramref name="last"/>: one new session through
     /// every stage, once with a retrain due and once with none due (<see cref="IncrementalRuns"/>). The base lake is a
     /// cold run five sessions earlier followed by a retraining daily run per session, as a lake run every day is: a
@@ -52,16 +53,14 @@ public sealed class PipelineScenarios(BenchSettings settings, string workFolder,
     {
         var previous = TradingCalendar.SessionsBefore(last, 1);
         var cold = TradingCalendar.SessionsBefore(last, LabelRow.HorizonSessions);
-        var bench = typeof(PinnedRun).Assembly.Location;
 
         var baseLake = new LakeFolder(Path.Combine(workFolder, $"{source}-incremental-base"));
         baseLake.Delete();
-        await RunAsync($"{source} incremental base as of {cold:yyyy-MM-dd}", 0, baseLake,
-            [bench, PinnedRun.Verb, $"{cold:yyyy-MM-dd}", .. sourceOptions, .. baseLake.RunOptions], ct);
+        IReadOnlyList<string> baseArgs = [settings.FunctionsApp, "run", .. sourceOptions, .. baseLake.RunOptions];
+        await RunAsync($"{source} incremental base as of {cold:yyyy-MM-dd}", 0, baseLake, baseArgs, ct, AsOf(_process, cold));
         foreach (var day in TradingCalendar.Sessions(cold.AddDays(1), previous))
         {
-            await RunAsync($"{source} incremental base as of {day:yyyy-MM-dd}", 0, baseLake,
-                [bench, PinnedRun.Verb, $"{day:yyyy-MM-dd}", .. sourceOptions, .. baseLake.RunOptions], ct, _retraining);
+            await RunAsync($"{source} incremental base as of {day:yyyy-MM-dd}", 0, baseLake, baseArgs, ct, AsOf(_retraining, day));
         }
 
         var due = new List<PipelineRun>();
@@ -73,12 +72,23 @@ public sealed class PipelineScenarios(BenchSettings settings, string workFolder,
                 var lake = baseLake.CopyTo(Path.Combine(workFolder, $"{source}-incremental-{repeat}"));
                 Progress.Report($"copied the base lake to {lake.Root}");
                 runs.Add(await RunAsync($"{source} incremental {last:yyyy-MM-dd} {label}", repeat, lake,
-                    [bench, PinnedRun.Verb, $"{last:yyyy-MM-dd}", .. sourceOptions, .. lake.RunOptions], ct, process));
+                    [settings.FunctionsApp, "run", .. sourceOptions, .. lake.RunOptions], ct, AsOf(process, last)));
                 lake.Delete();
             }
         }
         baseLake.Delete();
         return new IncrementalRuns(source, last, due, notDue);
+    }
+
+    /// <summary>
+    /// <paramref name="process"/> with the app's <c>Clock:Now</c> at 18:00 New York time on <paramref name="session"/>:
+    /// its close has passed, the next session's has not.
+    /// </summary>
+    private static ChildProcess AsOf(ChildProcess process, DateOnly session)
+    {
+        var local = session.ToDateTime(new TimeOnly(18, 0), DateTimeKind.Unspecified);
+        var utc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, TradingCalendar.NewYork), TimeSpan.Zero);
+        return process.With("Clock__Now", utc.ToString("o", CultureInfo.InvariantCulture));
     }
 
     private async Task<PipelineRun> RunAsync(

@@ -54,7 +54,7 @@ public static class BenchReport
             + $"stage times from artifacts/runs/<id>/summary.json; peak memory by {ChildProcess.MethodDescription}";
         yield return "incremental: lake built as a daily-run lake is, with the clock pinned after each close (a cold run five sessions back, "
             + "then one retraining run per session up to the one before the one added), copied, then run as of it "
-            + "(bench verb pinned-run: the CLI's RunCommand with only TimeProvider replaced, as the app has no setting for now; nothing is deleted "
+            + "(the same app process with Clock__Now at 18:00 New York time of that session; nothing is deleted "
             + "from any lake); 'retrain due' sets Retrain__CadenceLabels=1, 'no retrain due' keeps the default cadence of 5 labels";
         yield return $"micro: BenchmarkDotNet 0.15.8 ShortRun (3 warm-up + 3 iterations, in-process toolchain), history = {results.HistoryLakeSource} lake "
             + $"({results.HistoryFeatureRows:N0} feature rows); /predict = synthetic lake's latest feature row";
@@ -235,7 +235,7 @@ public static class BenchReport
             Methods = new
             {
                 PeakMemory = ChildProcess.MethodDescription,
-                Incremental = "lake built with the clock pinned to the session before the one added, then run as of it (pinned-run); retrain due: Retrain__CadenceLabels=1",
+                Incremental = "lake built with the clock pinned to the session before the one added, then run as of it (Clock__Now); retrain due: Retrain__CadenceLabels=1",
                 MicroBenchmarks = "BenchmarkDotNet 0.15.8, Job.ShortRun, InProcessEmitToolchain",
                 Http = results.Http.Tool,
             },

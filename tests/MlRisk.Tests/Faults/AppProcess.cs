@@ -33,7 +33,7 @@ public sealed class AppProcess : IDisposable
     /// </summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 23, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The clock of <see cref="Now"/>, for the app's services composed in the test process beside the app processes.</summary>
+    /// <summary>A clock started at <see cref="Now"/> (as the app processes' are), for the app's services composed in the test process beside them.</summary>
     public static TimeProvider Clock => new ShiftedClock(Now, TimeProvider.System);
 
     /// <summary>Settings of every app process here: a short synthetic history that still trains a model passing the gate, on the clock of <see cref="Now"/>.</summary>
