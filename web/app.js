@@ -308,7 +308,7 @@ function showCalibration(model) {
   if (!c) {
     setState("calibration-state", model.ok || model.status === 503 ? "This model has no calibration table." : "Could not load the calibration: " + problemText(model), !model.ok && model.status !== 503);
     $("calibration-body").hidden = true;
-    return false;
+    return;
   }
   setState("calibration-state", `${c.rows} out-of-sample forecast dates${model.ok ? "" : " of the candidate that did not pass the gate"}.`);
   for (const [level, target] of [[80, 0.8], [90, 0.9]]) {
@@ -337,11 +337,11 @@ function showCalibration(model) {
   }
 
   const pit = c.pit_histogram || [];
-  if (typeof Chart === "undefined") return true;
+  if (typeof Chart === "undefined") return;
   if (pit.length === 0) {
     setState("pit-state", "This model has no PIT histogram.");
     showChart("pit-chart", false);
-    return true;
+    return;
   }
   setState("pit-state", "");
   showChart("pit-chart", true);
@@ -364,7 +364,6 @@ function showCalibration(model) {
       scales: { x: { title: { display: true, text: "PIT decile" }, ticks: { maxRotation: 0, autoSkip: true } }, y: { beginAtZero: true, title: { display: true, text: "dates" } } },
     },
   });
-  return true;
 }
 
 /** A test's p-value, with enough digits near the 5 % level that a rejection never reads as 0.050. */
@@ -380,35 +379,33 @@ function pCell(row, p) {
  * per regime, the dates are binned by its forecast probability and each bin's mean forecast is set against how
  * often the realized rv_5d, annualized, fell in that regime. The 5-day windows overlap, so the counts are not independent.
  */
-function showReliability(result, cuts) {
-  const points = result && result.ok ? result.body.points.filter((p) => p.source === "walk_forward" && p.rv_5d != null && p.distribution) : [];
-  if (points.length < 50) {
+function showReliability(model) {
+  const c = model.body && model.body.calibration;
+  if (!c || !c.reliability) {
+    setState("reliability-state", c ? "This model has no reliability table; the next retrain adds one." : "No calibration table.");
+    $("reliability-text").textContent = "";
+    showChart("reliability-chart", false);
+    return;
+  }
+  if (c.rows < 50) {
     setState("reliability-state", "Too few dates for a reliability diagram.");
     $("reliability-text").textContent = "Reliability needs at least 50 out-of-sample dates with a realized rv5d.";
     showChart("reliability-chart", false);
     return;
   }
   setState("reliability-state", "");
-  const MIN_DATES = 20, BINS = 5;
-  const realizedRegime = (rv) => cuts.filter((c) => rv * ANNUALIZE >= c).length;
-  const series = REGIMES.map((r, k) => {
-    const bins = Array.from({ length: BINS }, () => ({ p: 0, hit: 0, n: 0 }));
-    let p = 0, hit = 0;
-    for (const pt of points) {
-      const f = pt.distribution[r.key];
-      const came = realizedRegime(pt.rv_5d) === k ? 1 : 0;
-      const b = bins[Math.min(BINS - 1, Math.floor(f * BINS))];
-      b.p += f; b.hit += came; b.n += 1; p += f; hit += came;
-    }
-    return {
-      regime: r, mean: p / points.length, observed: hit / points.length,
-      bins: bins.filter((b) => b.n >= MIN_DATES).map((b) => ({ x: b.p / b.n, y: b.hit / b.n, n: b.n })),
-    };
-  });
+  const MIN_DATES = 20;
+  const color = Object.fromEntries(REGIMES.map((r) => [r.name, r.color]));
+  const series = c.reliability.map((r) => ({
+    regime: { name: r.regime, color: color[r.regime] }, mean: r.mean_forecast, observed: r.observed_frequency,
+    bins: r.bins.filter((b) => b.dates >= MIN_DATES).map((b) => ({ x: b.mean_forecast, y: b.observed_frequency, n: b.dates })),
+  }));
+  const first = c.reliability.flatMap((r) => r.bins)[0];
+  const width = Math.round((first.upper - first.lower) * 100);
   showChart("reliability-chart", true);
-  $("reliability-text").textContent = `Over ${points.length} dates: `
+  $("reliability-text").textContent = `Over ${c.rows} dates: `
     + series.map((s) => `${s.regime.name} forecast ${pct(s.mean, 0)} on average, came ${pct(s.observed, 0)}`).join("; ")
-    + `. Bins of width ${100 / BINS} points with at least ${MIN_DATES} dates; overlapping 5-day windows.`;
+    + `. Bins of width ${width} points with at least ${MIN_DATES} dates; overlapping 5-day windows.`;
   charts.reliability?.destroy();
   charts.reliability = new Chart($("reliability-chart"), {
     type: "scatter",
@@ -548,7 +545,7 @@ async function main() {
   showModel(model);
   showRegimes(latest, cuts);
   showRisk(latest);
-  const calibrated = showCalibration(model);
+  showCalibration(model);
   const monitored = api("monitor" + (latest.ok ? "?from=" + yearBefore(latest.body.as_of_date) : ""))
     .then((m) => showHealth(m, model), () => showHealth(null, model));
   if (typeof Chart !== "undefined") {
@@ -561,10 +558,8 @@ async function main() {
         await loadHistory(button.dataset.range, latestDate);
       });
     }
-    await Promise.all([
-      loadHistory(document.querySelector(".ranges button[aria-pressed=true]").dataset.range, latestDate),
-      calibrated ? api("predictions").then((all) => showReliability(all, cuts), () => showReliability(null, cuts)) : showReliability(null, cuts),
-    ]);
+    showReliability(model);
+    await loadHistory(document.querySelector(".ranges button[aria-pressed=true]").dataset.range, latestDate);
   }
   await monitored;
   document.querySelector("main").setAttribute("aria-busy", "false");

@@ -8,7 +8,8 @@ namespace MlRisk.Core.Modeling;
 /// How well the predictive distributions of the walk-forward match what happened, each number on its own scoring
 /// rule: coverage of the 80 % (q10–q90) and 90 % (q05–q95) intervals with their mean interval scores (Gneiting &amp;
 /// Raftery 2007) against intervals of constant log width; the ranked probability score of the regime probabilities
-/// against each fold's climatology; and the 95 % / 99 % VaR backtested on non-overlapping 5-session windows.
+/// against each fold's climatology, with the regimes' reliability diagrams; and the 95 % / 99 % VaR backtested on
+/// non-overlapping 5-session windows. <see cref="Reliability"/> is null in the metadata of a model trained before it was added.
 /// </summary>
 public sealed record CalibrationTable(
     int Rows,
@@ -23,7 +24,8 @@ public sealed record CalibrationTable(
     double RankedProbabilityImprovement,
     IReadOnlyList<int> PitHistogram,
     VarBacktest Var95,
-    VarBacktest Var99)
+    VarBacktest Var99,
+    IReadOnlyList<RegimeReliability>? Reliability)
 {
     /// <summary>How many equal bins the PIT histogram has (tenths of probability).</summary>
     public const int PitBins = 10;
@@ -65,7 +67,7 @@ public sealed record CalibrationTable(
             n, (double)inside80 / n, (double)inside90 / n, score80 / n, score90 / n, constant80 / n, constant90 / n,
             // A climatology with no spread (every row in one regime) scores 0 and leaves nothing to improve on.
             rps / n, climatologyRps / n, climatologyRps > 0 ? 1.0 - rps / climatologyRps : 0.0, pit,
-            VarBacktest.Of(0.95, exceeded95), VarBacktest.Of(0.99, exceeded99));
+            VarBacktest.Of(0.95, exceeded95), VarBacktest.Of(0.99, exceeded99), RegimeReliability.Of(predictions, regimeCuts));
     }
 
     /// <summary>The interval score of a central (1 − α) interval [l, u]: its width plus 2/α times any miss.</summary>

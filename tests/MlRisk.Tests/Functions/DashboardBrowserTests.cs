@@ -134,6 +134,15 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
             await page.EvaluateAsync<int[]>("() => window.mlrisk.pit.data.datasets[0].data"));
         Assert.True(await CanvasIsDrawnAsync(page, "pit-chart"), "the PIT canvas is blank");
         Assert.Equal(5, await page.EvaluateAsync<int>("() => window.mlrisk.reliability.data.datasets.length"));
+        // The diagram draws /model's reliability bins that hold at least 20 dates, each at (mean forecast, observed frequency).
+        var binned = calibration.GetProperty("reliability").EnumerateArray()
+            .Select(r => r.GetProperty("bins").EnumerateArray().Where(b => b.GetProperty("dates").GetInt32() >= 20)
+                .SelectMany(b => new[] { b.GetProperty("mean_forecast").GetDouble(), b.GetProperty("observed_frequency").GetDouble() }).ToArray())
+            .ToArray();
+        var drawn = await page.EvaluateAsync<double[][]>("() => window.mlrisk.reliability.data.datasets.slice(1).map(d => d.data.flatMap(p => [p.x, p.y]))");
+        Assert.Equal(binned.Length, drawn.Length);
+        Assert.All(binned.Zip(drawn), pair => Assert.Equal(pair.First, pair.Second));
+        Assert.True(binned.Sum(b => b.Length) >= 8, "the synthetic run's diagram has fewer than four bins of 20 dates");
         Assert.True(await CanvasIsDrawnAsync(page, "reliability-chart"), "the reliability canvas is blank");
         foreach (var level in new[] { "var95", "var99" })
         {

@@ -162,7 +162,8 @@ public sealed class FakeChampion(bool serving) : IChampionModel
             Gate = gate,
             Calibration = new CalibrationTable(2900, 0.79, 0.89, 0.021, 0.026, 0.022, 0.028, 0.12, 0.19, 1 - 0.12 / 0.19,
                 [290, 290, 290, 290, 290, 290, 290, 290, 290, 290],
-                new VarBacktest(0.95, 580, 31, 31 / 580.0, 0.62, 0.41), new VarBacktest(0.99, 580, 7, 7 / 580.0, 0.61, 0.68)),
+                new VarBacktest(0.95, 580, 31, 31 / 580.0, 0.62, 0.41), new VarBacktest(0.99, 580, 7, 7 / 580.0, 0.61, 0.68),
+                Reliability: null),
         };
     }
 

@@ -1,0 +1,43 @@
+using MlRisk.Core.Contracts;
+using MlRisk.Core.Modeling;
+
+namespace MlRisk.Tests.Modeling;
+
+public sealed class RegimeReliabilityTests
+{
+    private static readonly double[] Cuts = [0.12, 0.20, 0.30];
+
+    /// <summary>A date whose realized rv_5d annualizes to <paramref name="annualized"/>, forecast with these regime probabilities.</summary>
+    private static OutOfSamplePrediction Date(double annualized, double calm, double normal, double elevated, double stressed) =>
+        new(new DateOnly(2024, 6, 28), 0,
+            new ForecastDistribution(0.02, 0.0005, 0.01, 0.012, 0.02, 0.03, 0.035, calm, normal, elevated, stressed, 0.04, 0.06, 0.05, 0.07),
+            0.02, 0.02, 0.02, annualized / Annualization.Factor, 0.0, 0.5, [],
+            new CalibrationReference(0.01, 0.012, 0.03, 0.035, 0.25, 0.25, 0.25, 0.25));
+
+    [Fact]
+    public void Each_regime_bins_its_forecast_probabilities_by_fifths_with_the_mean_forecast_and_how_often_it_came()
+    {
+        var dates = new[]
+        {
+            Date(0.10, 0.70, 0.30, 0.00, 0.00), // calm came
+            Date(0.15, 0.65, 0.35, 0.00, 0.00), // normal came
+            Date(0.10, 0.10, 0.80, 0.10, 0.00), // calm came
+            Date(0.35, 0.00, 0.10, 0.30, 0.60), // stressed came
+        };
+
+        var diagrams = RegimeReliability.Of(dates, Cuts);
+
+        Assert.Equal(Regimes.Names, diagrams.Select(d => d.Regime));
+        var calm = diagrams[0];
+        Assert.Equal(0.3625, calm.MeanForecast, 12);
+        Assert.Equal(0.5, calm.ObservedFrequency);
+        // Calm forecast 0.10 and 0.00 in [0, 0.2): it came once in two; 0.70 and 0.65 in [0.6, 0.8): it came once in two.
+        Assert.Equal(
+            [new ReliabilityBin(0.0, 0.2, 2, 0.05, 0.5), new ReliabilityBin(0.6, 0.8, 2, 0.675, 0.5)],
+            calm.Bins.Select(b => b with { MeanForecast = Math.Round(b.MeanForecast, 12) }));
+        // A probability of exactly 0.8 is in the last bin, [0.8, 1].
+        Assert.Equal(new ReliabilityBin(0.8, 1.0, 1, 0.8, 0.0), diagrams[1].Bins[^1]);
+        Assert.Equal(0.15, diagrams[3].MeanForecast, 12);
+        Assert.Equal(0.25, diagrams[3].ObservedFrequency);
+    }
+}
