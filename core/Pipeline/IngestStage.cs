@@ -44,9 +44,9 @@ public sealed class IngestStage(
 
         var raw = new List<SourceBar>();
         var curated = new List<CuratedRow>();
+        CheckSpySessions(source.Name, fetches);
         foreach (var (bars, last) in fetches)
         {
-            if (bars.Count > 0 && bars[0].Symbol == Symbols.Spy) CheckEverySession(source.Name, bars, last);
             raw.AddRange(bars);
             var previous = bars.Count > 0 && last is not null && bars[0].Date > last.Date ? last.AdjClose : (double?)null;
             curated.AddRange(CuratedReturns.Build(bars, previous));
@@ -82,20 +82,37 @@ public sealed class IngestStage(
     /// into one return and a six-day label into a five-day one, and the append-only lake would keep the hole for good.
     /// So SPY must have a bar on every session after its last stored bar (from its first fetched one on a first ingest)
     /// up to its last fetched one; the overlap before it is stored already. A missing last session is not a hole: the
-    /// source has not published it yet, and the next run fetches it.
+    /// source has not published it yet, and the next run fetches it. A session on which no symbol has a bar is not a
+    /// hole either but a closure the calendar does not list (a national day of mourning is announced days ahead):
+    /// it is logged, and ingest goes on, as it did before the calendar had the 2025 closure.
     /// </summary>
-    private static void CheckEverySession(string source, IReadOnlyList<SourceBar> bars, SourceBar? last)
+    private void CheckSpySessions(string source, (IReadOnlyList<SourceBar> Bars, SourceBar? Last)[] fetches)
     {
+        var spy = Symbols.All.ToList().IndexOf(Symbols.Spy);
+        var (bars, last) = fetches[spy];
+        if (bars.Count == 0) return;
         var dates = bars.Select(b => b.Date).ToHashSet();
         var from = last?.Date ?? bars[0].Date;
         var missing = TradingCalendar.Sessions(from, bars[^1].Date).Where(d => d > from && !dates.Contains(d)).ToList();
         if (missing.Count == 0) return;
+
+        var traded = fetches.Where((_, i) => i != spy).SelectMany(f => f.Bars).Select(b => b.Date).ToHashSet();
+        var closed = missing.Where(d => !traded.Contains(d)).ToList();
+        if (closed.Count > 0)
+        {
+            log.LogWarning("No symbol from {Source} has a bar on the NYSE session(s) {Sessions}: read as exchange closures TradingCalendar does not list; add them to it",
+                source, Dates(closed));
+        }
+        var holes = missing.Where(traded.Contains).ToList();
+        if (holes.Count == 0) return;
         throw new InvalidDataException(
-            $"Source {source} has no {Symbols.Spy} bar for {missing.Count} NYSE session(s) between {from:yyyy-MM-dd} and {bars[^1].Date:yyyy-MM-dd}: "
-            + string.Join(", ", missing.Take(5).Select(d => d.ToString("yyyy-MM-dd"))) + (missing.Count > 5 ? ", …" : "")
-            + ". SPY's sessions are the feature calendar, so nothing is written: fill the source's gap (or, if the exchange was closed "
-            + "that day, add the closure to TradingCalendar) and run again.");
+            $"Source {source} has no {Symbols.Spy} bar for {holes.Count} NYSE session(s) between {from:yyyy-MM-dd} and {bars[^1].Date:yyyy-MM-dd} "
+            + $"on which it has bars of other symbols: {Dates(holes)}. SPY's sessions are the feature calendar, so nothing is written: "
+            + "fill the source's gap and run again.");
     }
+
+    private static string Dates(IReadOnlyList<DateOnly> dates) =>
+        string.Join(", ", dates.Take(5).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))) + (dates.Count > 5 ? ", …" : "");
 
     /// <summary>
     /// Each symbol's latest stored raw bar, looking only at dates that curated has reached too: ingest

@@ -56,10 +56,12 @@ public sealed class FakeMarket : IMarketHistorySource, IMarketSourceFactory
 
     public void Remove(string symbol, DateOnly date) => _bars[symbol].Remove(date);
 
-    public void DropBefore(DateOnly date)
+    /// <summary>Drops every bar before <paramref name="date"/>, of every symbol or of <paramref name="symbol"/> only.</summary>
+    public void DropBefore(DateOnly date, string? symbol = null)
     {
-        foreach (var bars in _bars.Values)
+        foreach (var (name, bars) in _bars)
         {
+            if (symbol is not null && name != symbol) continue;
             foreach (var old in bars.Keys.Where(d => d < date).ToList()) bars.Remove(old);
         }
     }

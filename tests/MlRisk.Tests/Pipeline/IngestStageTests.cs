@@ -138,7 +138,8 @@ public sealed class IngestStageTests : IDisposable
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Ingest.RunAsync(default));
 
-        Assert.Contains($"Source fake has no SPY bar for 1 NYSE session(s) between {First:yyyy-MM-dd} and {_market.LastSession:yyyy-MM-dd}: {hole:yyyy-MM-dd}.", error.Message);
+        Assert.Contains($"Source fake has no SPY bar for 1 NYSE session(s) between {First:yyyy-MM-dd} and {_market.LastSession:yyyy-MM-dd} "
+            + $"on which it has bars of other symbols: {hole:yyyy-MM-dd}.", error.Message);
         Assert.False(Directory.Exists(Path.Combine(_lake.DataPath, "raw.market")));
     }
 
@@ -148,12 +149,28 @@ public sealed class IngestStageTests : IDisposable
         await Ingest.RunAsync(default);
         var lastStored = _market.LastSession;
         _market.AddSessions(lastStored.AddDays(1), 2);
-        _market.DropBefore(_market.LastSession);
+        _market.DropBefore(_market.LastSession, "SPY");
         CloseOf(_market.LastSession);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Ingest.RunAsync(default));
 
-        Assert.Contains($"between {lastStored:yyyy-MM-dd} and {_market.LastSession:yyyy-MM-dd}: {TradingCalendar.SessionsBefore(_market.LastSession, 1):yyyy-MM-dd}.", error.Message);
+        Assert.Contains($"between {lastStored:yyyy-MM-dd} and {_market.LastSession:yyyy-MM-dd} on which it has bars of other symbols: "
+            + $"{TradingCalendar.SessionsBefore(_market.LastSession, 1):yyyy-MM-dd}.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_session_no_symbol_has_a_bar_on_reads_as_a_closure_the_calendar_does_not_list_and_ingest_goes_on()
+    {
+        var closed = TradingCalendar.SessionsBefore(_market.LastSession, 3);
+        foreach (var symbol in Symbols.All) _market.Remove(symbol, closed);
+
+        await Ingest.RunAsync(default);
+
+        var spy = (await _lake.Reader.ReadAllAsync(Datasets.CuratedMarketDaily, default)).Rows.Where(r => r.Symbol == "SPY").ToList();
+        Assert.DoesNotContain(spy, r => r.Date == closed);
+        var after = spy.Single(r => r.Date == TradingCalendar.SessionsBefore(_market.LastSession, 2));
+        var before = TradingCalendar.SessionsBefore(closed, 1);
+        Assert.Equal(Math.Log(FakeMarket.PriceOf("SPY", after.Date) / FakeMarket.PriceOf("SPY", before)), after.Ret, 15);
     }
 
     [Fact]
