@@ -82,34 +82,45 @@ public sealed class IngestStage(
     /// into one return and a six-day label into a five-day one, and the append-only lake would keep the hole for good.
     /// So SPY must have a bar on every session after its last stored bar (from its first fetched one on a first ingest)
     /// up to its last fetched one; the overlap before it is stored already. A missing last session is not a hole: the
-    /// source has not published it yet, and the next run fetches it. A session on which no symbol has a bar is not a
-    /// hole either but a closure the calendar does not list (a national day of mourning is announced days ahead):
-    /// it is logged, and ingest goes on, as it did before the calendar had the 2025 closure.
+    /// source has not published it yet, and the next run fetches it. Neither is a session the exchange was closed on
+    /// though the calendar does not list it (a national day of mourning is announced days ahead): it is logged and
+    /// ingest goes on, as it did before this check. A closure is told from a hole by <see cref="Witnesses"/>: one of
+    /// them has bars before and after the session but none on it. Without such a witness the session is a hole.
     /// </summary>
     private void CheckSpySessions(string source, (IReadOnlyList<SourceBar> Bars, SourceBar? Last)[] fetches)
     {
-        var spy = Symbols.All.ToList().IndexOf(Symbols.Spy);
-        var (bars, last) = fetches[spy];
+        var (bars, last) = fetches[IndexOf(Symbols.Spy)];
         if (bars.Count == 0) return;
         var dates = bars.Select(b => b.Date).ToHashSet();
         var from = last?.Date ?? bars[0].Date;
         var missing = TradingCalendar.Sessions(from, bars[^1].Date).Where(d => d > from && !dates.Contains(d)).ToList();
         if (missing.Count == 0) return;
 
-        var traded = fetches.Where((_, i) => i != spy).SelectMany(f => f.Bars).Select(b => b.Date).ToHashSet();
-        var closed = missing.Where(d => !traded.Contains(d)).ToList();
+        var witnesses = Witnesses.Select(s => fetches[IndexOf(s)].Bars).Where(b => b.Count > 0)
+            .Select(b => (First: b[0].Date, Last: b[^1].Date, Dates: b.Select(x => x.Date).ToHashSet())).ToList();
+        bool Closed(DateOnly d) => witnesses.Any(w => w.First < d && d < w.Last) && !witnesses.Any(w => w.Dates.Contains(d));
+        var closed = missing.Where(Closed).ToList();
         if (closed.Count > 0)
         {
-            log.LogWarning("No symbol from {Source} has a bar on the NYSE session(s) {Sessions}: read as exchange closures TradingCalendar does not list; add them to it",
-                source, Dates(closed));
+            log.LogWarning("Neither {Witnesses} from {Source} has a bar on the NYSE session(s) {Sessions}, though both trade every session: "
+                + "read as exchange closures TradingCalendar does not list; add them to it", string.Join(" nor ", Witnesses), source, Dates(closed));
         }
-        var holes = missing.Where(traded.Contains).ToList();
+        var holes = missing.Where(d => !Closed(d)).ToList();
         if (holes.Count == 0) return;
         throw new InvalidDataException(
-            $"Source {source} has no {Symbols.Spy} bar for {holes.Count} NYSE session(s) between {from:yyyy-MM-dd} and {bars[^1].Date:yyyy-MM-dd} "
-            + $"on which it has bars of other symbols: {Dates(holes)}. SPY's sessions are the feature calendar, so nothing is written: "
-            + "fill the source's gap and run again.");
+            $"Source {source} has no {Symbols.Spy} bar for {holes.Count} NYSE session(s) between {from:yyyy-MM-dd} and {bars[^1].Date:yyyy-MM-dd}: "
+            + $"{Dates(holes)}, and {string.Join(" or ", Witnesses)} traded on them or has no bars around them to show the exchange was closed. "
+            + "SPY's sessions are the feature calendar, so nothing is written: fill the source's gap and run again "
+            + "(or, if the exchange was closed, add the closure to TradingCalendar).");
     }
+
+    /// <summary>
+    /// The funds that trade on exactly NYSE's sessions, as SPY does. VIX and VIX3M are not: Cboe computes them in its own
+    /// trading hours, which have been open on a day NYSE was closed.
+    /// </summary>
+    private static readonly string[] Witnesses = [Symbols.Tlt, Symbols.Hyg];
+
+    private static int IndexOf(string symbol) => Symbols.All.ToList().IndexOf(symbol);
 
     private static string Dates(IReadOnlyList<DateOnly> dates) =>
         string.Join(", ", dates.Take(5).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))) + (dates.Count > 5 ? ", …" : "");

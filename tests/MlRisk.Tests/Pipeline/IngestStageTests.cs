@@ -138,9 +138,22 @@ public sealed class IngestStageTests : IDisposable
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Ingest.RunAsync(default));
 
-        Assert.Contains($"Source fake has no SPY bar for 1 NYSE session(s) between {First:yyyy-MM-dd} and {_market.LastSession:yyyy-MM-dd} "
-            + $"on which it has bars of other symbols: {hole:yyyy-MM-dd}.", error.Message);
+        Assert.Contains($"Source fake has no SPY bar for 1 NYSE session(s) between {First:yyyy-MM-dd} and {_market.LastSession:yyyy-MM-dd}: "
+            + $"{hole:yyyy-MM-dd}, and TLT or HYG traded on them", error.Message);
         Assert.False(Directory.Exists(Path.Combine(_lake.DataPath, "raw.market")));
+    }
+
+    [Theory]
+    [InlineData("HYG")]
+    [InlineData("TLT")]
+    public async Task A_spy_hole_on_a_day_one_fund_traded_fails_even_when_every_other_symbol_is_missing_too(string traded)
+    {
+        var hole = TradingCalendar.SessionsBefore(_market.LastSession, 3);
+        foreach (var symbol in Symbols.All.Where(s => s != traded)) _market.Remove(symbol, hole);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Ingest.RunAsync(default));
+
+        Assert.Contains($"{hole:yyyy-MM-dd}, and TLT or HYG traded on them", error.Message);
     }
 
     [Fact]
@@ -154,15 +167,16 @@ public sealed class IngestStageTests : IDisposable
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Ingest.RunAsync(default));
 
-        Assert.Contains($"between {lastStored:yyyy-MM-dd} and {_market.LastSession:yyyy-MM-dd} on which it has bars of other symbols: "
-            + $"{TradingCalendar.SessionsBefore(_market.LastSession, 1):yyyy-MM-dd}.", error.Message);
+        Assert.Contains($"between {lastStored:yyyy-MM-dd} and {_market.LastSession:yyyy-MM-dd}: "
+            + $"{TradingCalendar.SessionsBefore(_market.LastSession, 1):yyyy-MM-dd}, and TLT or HYG traded on them", error.Message);
     }
 
     [Fact]
-    public async Task A_session_no_symbol_has_a_bar_on_reads_as_a_closure_the_calendar_does_not_list_and_ingest_goes_on()
+    public async Task A_session_neither_fund_has_a_bar_on_reads_as_a_closure_the_calendar_does_not_list_and_ingest_goes_on()
     {
+        // Cboe's VIX can have a value on a day NYSE is closed: only the funds witness a closure.
         var closed = TradingCalendar.SessionsBefore(_market.LastSession, 3);
-        foreach (var symbol in Symbols.All) _market.Remove(symbol, closed);
+        foreach (var symbol in new[] { "SPY", "TLT", "HYG" }) _market.Remove(symbol, closed);
 
         await Ingest.RunAsync(default);
 
