@@ -375,13 +375,13 @@ function pCell(row, p) {
 }
 
 /**
- * Reliability of the regime probabilities, derived here from the stored history (the API has no table):
- * per regime, the dates are binned by its forecast probability and each bin's mean forecast is set against how
- * often the realized rv_5d, annualized, fell in that regime. The 5-day windows overlap, so the counts are not independent.
+ * Reliability of the regime probabilities, from /model's calibration table: per regime, the walk-forward dates binned
+ * by its forecast probability, each bin's mean forecast set against how often the realized rv_5d fell in that regime.
+ * The 5-day windows overlap, so the counts are not independent.
  */
 function showReliability(model) {
   const c = model.body && model.body.calibration;
-  if (!c || !c.reliability) {
+  if (!c || !c.reliability || c.reliability.length === 0) {
     setState("reliability-state", c ? "This model has no reliability table; the next retrain adds one." : "No calibration table.");
     $("reliability-text").textContent = "";
     showChart("reliability-chart", false);

@@ -143,6 +143,10 @@ public sealed class DashboardBrowserTests(SyntheticPipelineHostFixture host)
         Assert.Equal(binned.Length, drawn.Length);
         Assert.All(binned.Zip(drawn), pair => Assert.Equal(pair.First, pair.Second));
         Assert.True(binned.Sum(b => b.Length) >= 8, "the synthetic run's diagram has fewer than four bins of 20 dates");
+        // ... and the page did not download the whole history for it: every /predictions request asks for a range.
+        var fetched = await page.EvaluateAsync<string[]>("() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname + new URL(e.name).search)");
+        Assert.Contains(fetched, u => u.StartsWith("/predictions?from=", StringComparison.Ordinal));
+        Assert.DoesNotContain("/predictions", fetched);
         Assert.True(await CanvasIsDrawnAsync(page, "reliability-chart"), "the reliability canvas is blank");
         foreach (var level in new[] { "var95", "var99" })
         {
