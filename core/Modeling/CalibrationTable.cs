@@ -27,12 +27,19 @@ public sealed record CalibrationTable(
     VarBacktest Var99,
     IReadOnlyList<RegimeReliability>? Reliability)
 {
+    /// <summary>The fewest rows scored: the VaR backtest needs two non-overlapping 5-session windows.</summary>
+    public const int MinimumRows = 6;
+
     /// <summary>How many equal bins the PIT histogram has (tenths of probability).</summary>
     public const int PitBins = 10;
 
     public static CalibrationTable Score(IReadOnlyList<OutOfSamplePrediction> predictions, IReadOnlyList<double> regimeCuts)
     {
-        if (predictions.Count < 2) throw new ArgumentException($"calibration needs at least 2 out-of-sample rows, got {predictions.Count}", nameof(predictions));
+        if (predictions.Count < MinimumRows)
+        {
+            throw new ArgumentException(
+                $"calibration needs at least {MinimumRows} out-of-sample rows (two 5-session windows for the VaR backtest), got {predictions.Count}", nameof(predictions));
+        }
         int inside80 = 0, inside90 = 0;
         double score80 = 0, score90 = 0, constant80 = 0, constant90 = 0, rps = 0, climatologyRps = 0;
         var pit = new int[PitBins];

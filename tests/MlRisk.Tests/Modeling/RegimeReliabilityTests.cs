@@ -52,4 +52,14 @@ public sealed class RegimeReliabilityTests
 
         Assert.Equivalent(RegimeReliability.Of(dates, Cuts), CalibrationTable.Score(dates, Cuts).Reliability, strict: true);
     }
+
+    [Fact]
+    public void The_calibration_table_refuses_fewer_rows_than_two_var_windows_need_naming_why()
+    {
+        var five = Enumerable.Repeat(Date(0.10, 0.70, 0.30, 0.00, 0.00), 5).ToArray();
+
+        var error = Assert.Throws<ArgumentException>(() => CalibrationTable.Score(five, Cuts));
+
+        Assert.StartsWith("calibration needs at least 6 out-of-sample rows (two 5-session windows for the VaR backtest), got 5", error.Message);
+    }
 }
