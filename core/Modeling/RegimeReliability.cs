@@ -16,29 +16,36 @@ public sealed record RegimeReliability(string Regime, double MeanForecast, doubl
     /// <summary>One diagram per regime, in <see cref="Regimes.Names"/> order; only bins holding a date are listed.</summary>
     public static IReadOnlyList<RegimeReliability> Of(IReadOnlyList<OutOfSamplePrediction> predictions, IReadOnlyList<double> regimeCuts)
     {
-        var outcomes = predictions.Select(p => Regimes.Of(p.Realized, regimeCuts)).ToArray();
-        var diagrams = new List<RegimeReliability>(Regimes.Names.Count);
-        for (var k = 0; k < Regimes.Names.Count; k++)
+        var regimes = Regimes.Names.Count;
+        var forecast = new double[regimes, BinCount];
+        var came = new int[regimes, BinCount];
+        var dates = new int[regimes, BinCount];
+        // One pass over the dates: RegimeProbabilities builds its list on every read.
+        foreach (var prediction in predictions)
         {
-            var forecast = new double[BinCount];
-            var came = new int[BinCount];
-            var dates = new int[BinCount];
+            var outcome = Regimes.Of(prediction.Realized, regimeCuts);
+            var probabilities = prediction.Distribution.RegimeProbabilities;
+            for (var k = 0; k < regimes; k++)
+            {
+                var bin = Math.Min(BinCount - 1, (int)(probabilities[k] * BinCount));
+                forecast[k, bin] += probabilities[k];
+                if (outcome == k) came[k, bin]++;
+                dates[k, bin]++;
+            }
+        }
+        var diagrams = new List<RegimeReliability>(regimes);
+        for (var k = 0; k < regimes; k++)
+        {
             double forecastSum = 0;
             var cameSum = 0;
-            for (var i = 0; i < predictions.Count; i++)
+            var bins = new List<ReliabilityBin>(BinCount);
+            for (var b = 0; b < BinCount; b++)
             {
-                var p = predictions[i].Distribution.RegimeProbabilities[k];
-                var hit = outcomes[i] == k ? 1 : 0;
-                var bin = Math.Min(BinCount - 1, (int)(p * BinCount));
-                forecast[bin] += p;
-                came[bin] += hit;
-                dates[bin]++;
-                forecastSum += p;
-                cameSum += hit;
+                forecastSum += forecast[k, b];
+                cameSum += came[k, b];
+                if (dates[k, b] == 0) continue;
+                bins.Add(new ReliabilityBin((double)b / BinCount, (double)(b + 1) / BinCount, dates[k, b], forecast[k, b] / dates[k, b], (double)came[k, b] / dates[k, b]));
             }
-            var bins = Enumerable.Range(0, BinCount).Where(b => dates[b] > 0)
-                .Select(b => new ReliabilityBin((double)b / BinCount, (double)(b + 1) / BinCount, dates[b], forecast[b] / dates[b], (double)came[b] / dates[b]))
-                .ToList();
             diagrams.Add(new RegimeReliability(Regimes.Names[k], forecastSum / predictions.Count, (double)cameSum / predictions.Count, bins));
         }
         return diagrams;
