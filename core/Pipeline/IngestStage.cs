@@ -105,7 +105,7 @@ public sealed class IngestStage(
             log.LogWarning("Neither {Witnesses} from {Source} has a bar on the NYSE session(s) {Sessions}, though both trade every session: "
                 + "read as exchange closures TradingCalendar does not list; add them to it", string.Join(" nor ", Witnesses), source, Dates(closed));
         }
-        var holes = missing.Where(d => !Closed(d)).ToList();
+        var holes = missing.Except(closed).ToList();
         if (holes.Count == 0) return;
         throw new InvalidDataException(
             $"Source {source} has no {Symbols.Spy} bar for {holes.Count} NYSE session(s) between {from:yyyy-MM-dd} and {bars[^1].Date:yyyy-MM-dd}: "
