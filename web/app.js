@@ -27,6 +27,12 @@ async function api(path) {
   return { ok: response.ok, status: response.status, body };
 }
 
+/**
+ * Hands the main thread back to the browser between charts: each Chart.js draw is tens of milliseconds on a phone, and
+ * drawn back to back they made one long task that a tap had to wait behind (Lighthouse's total blocking time).
+ */
+const yieldToMain = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+
 function problemText(result) {
   const b = result.body;
   return b && (b.detail || b.title) ? (b.detail || b.title) : `HTTP ${result.status}`;
@@ -545,10 +551,12 @@ async function main() {
   showModel(model);
   showRegimes(latest, cuts);
   showRisk(latest);
-  showCalibration(model);
   const monitored = api("monitor" + (latest.ok ? "?from=" + yearBefore(latest.body.as_of_date) : ""))
     .then((m) => showHealth(m, model), () => showHealth(null, model));
+  await yieldToMain();
+  showCalibration(model);
   if (typeof Chart !== "undefined") {
+    await yieldToMain();
     showDrivers(latest);
     const latestDate = latest.ok ? latest.body.as_of_date : null;
     const buttons = document.querySelectorAll(".ranges button");
@@ -558,7 +566,9 @@ async function main() {
         await loadHistory(button.dataset.range, latestDate);
       });
     }
+    await yieldToMain();
     showReliability(model);
+    await yieldToMain();
     await loadHistory(document.querySelector(".ranges button[aria-pressed=true]").dataset.range, latestDate);
   }
   await monitored;
