@@ -46,11 +46,19 @@ tests/lighthouse/node_modules/.bin/lighthouse: tests/lighthouse/package.json tes
 	npm ci --prefix tests/lighthouse --no-audit --no-fund
 	touch $@
 
-# The Functions-host harness tests start the published worker (./mlrisk publishes it when stale).
+# The Functions-host harness tests start the published worker (./mlrisk publishes it when stale). A failed run
+# repeats each failed test's name and message at the end, where a log's tail shows them.
 test: web azurite dockerfile-lint web-audit
 	dotnet build MlRisk.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 	./mlrisk --help >/dev/null
-	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal"
+	@mkdir -p TestResults
+	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee TestResults/test.log; \
+	status=$${PIPESTATUS[0]}; \
+	if [ "$$status" -ne 0 ]; then \
+	  echo "make test: failed tests (repeated from above; the whole log is TestResults/test.log):"; \
+	  awk '/^  Failed /{p=1; n=0} p && /^  Stack Trace:/{p=0} p && n < 10 {print; n++}' TestResults/test.log; \
+	fi; \
+	exit $$status
 
 # The end-to-end runs start the app ./mlrisk runs; the launcher publishes it when stale.
 bench:
