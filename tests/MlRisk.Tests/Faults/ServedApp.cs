@@ -1,3 +1,4 @@
+using MlRisk.Functions.Scheduling;
 
 namespace MlRisk.Tests.Faults;
 
@@ -7,8 +8,9 @@ namespace MlRisk.Tests.Faults;
 /// </summary>
 public sealed class ServedApp : IDisposable
 {
-    private static readonly string[] Schedules =
-        ["IngestSchedule", "FeaturesSchedule", "LabelsSchedule", "TrainSchedule", "InferSchedule", "MonitorSchedule", "DailyRunSchedule"];
+    /// <summary>Every timer's schedule setting, each set to 30 February: a cron that never fires.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> NeverFiring =>
+        PipelineJob.All.Select(job => new KeyValuePair<string, string?>(job.ScheduleSetting, "0 0 0 30 2 *"));
 
     private readonly AppProcess _process;
 
@@ -24,8 +26,7 @@ public sealed class ServedApp : IDisposable
     {
         var url = $"http://127.0.0.1:{MlRisk.Tests.Lake.Blob.AzuriteFixture.FreePort()}";
         var settings = new Dictionary<string, string>(environment) { ["RunOnStartup"] = "false" };
-        // 30 February: a cron that never fires.
-        foreach (var schedule in Schedules) settings[schedule] = "0 0 0 30 2 *";
+        foreach (var (schedule, never) in NeverFiring) settings[schedule] = never!;
         var process = AppProcess.Start(["serve", "--urls", url, .. args], settings);
         var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
         var served = new ServedApp(process, client);

@@ -1,15 +1,20 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MlRisk.Core.Sources.Synthetic;
 using MlRisk.Functions.Cli;
 using MlRisk.Functions.Hosting;
+using MlRisk.Tests.Faults;
 
 namespace MlRisk.Tests.Serving;
 
 /// <summary>
 /// The real thing end to end: `./mlrisk run` on the synthetic market (from 2015, to keep it quick) into temp
-/// folders, then the standalone host on a real Kestrel port over that lake and model registry. No fakes.
+/// folders, then the standalone host on a real Kestrel port over that lake and model registry. No fakes. Both run on
+/// the fault suite's clock (<see cref="AppProcess.Now"/>), so the market and its model are the same whatever day the
+/// suite runs, and the host's timers are moved to a date that never comes: a firing at 22:30 UTC would otherwise
+/// write a newer run summary while a test reads <c>/runs/latest</c>.
 /// </summary>
 public sealed class SyntheticPipelineHostFixture : IAsyncLifetime
 {
@@ -29,13 +34,19 @@ public sealed class SyntheticPipelineHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var run = new RunCommand((services, _) =>
-            services.PostConfigure<SyntheticSourceOptions>(o => o.Start = SyntheticStart));
+        var run = new RunCommand((services, _) => services
+            .PostConfigure<SyntheticSourceOptions>(o => o.Start = SyntheticStart)
+            .AddSingleton(AppProcess.Clock));
         var exitCode = await run.RunAsync(["--data", DataPath, "--artifacts", ArtifactsPath], CancellationToken.None);
         if (exitCode != 0) throw new InvalidOperationException($"the synthetic pipeline run exited with {exitCode}");
 
         App = StandaloneHost.Build(new StandaloneSettings("http://127.0.0.1:0", DataPath, ArtifactsPath),
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(ServedApp.NeverFiring);
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                builder.Services.AddSingleton(AppProcess.Clock);
+            });
         await App.StartAsync();
         BaseAddress = new Uri(App.Urls.Single());
         Client = new HttpClient { BaseAddress = BaseAddress };
