@@ -101,10 +101,10 @@ public class LiveMarketSourceTests(MarketDataServer server) : IClassFixture<Mark
         const string scenario = "yahoo-slow-once";
         var key = MarketDataServer.YahooKey(scenario, "SPY");
         server.Script(key,
-            new ScriptedResponse(200, LiveResponses.SpyChart, Delay: TimeSpan.FromSeconds(3)),
+            new ScriptedResponse(200, LiveResponses.SpyChart, Delay: TimeSpan.FromSeconds(10)),
             ScriptedResponse.Json(LiveResponses.SpyChart));
         await using var live = LiveSourceHarness.Create(server, scenario, MorningAfter,
-            new Dictionary<string, string?> { ["Sources:Live:AttemptTimeout"] = "00:00:00.300" });
+            new Dictionary<string, string?> { ["Sources:Live:AttemptTimeout"] = "00:00:01" });
 
         var bars = await live.Source.FetchAsync(Symbols.Spy, From, To, CancellationToken.None);
 
@@ -118,19 +118,21 @@ public class LiveMarketSourceTests(MarketDataServer server) : IClassFixture<Mark
     {
         const string scenario = "yahoo-timeout";
         server.Script(MarketDataServer.YahooKey(scenario, "SPY"),
-            new ScriptedResponse(200, LiveResponses.SpyChart, Delay: TimeSpan.FromSeconds(5)));
+            new ScriptedResponse(200, LiveResponses.SpyChart, Delay: TimeSpan.FromSeconds(30)));
         await using var live = LiveSourceHarness.Create(server, scenario, MorningAfter, new Dictionary<string, string?>
         {
             ["Sources:Live:AttemptTimeout"] = "00:00:00.200",
             ["Sources:Live:TotalTimeout"] = "00:00:01",
         });
 
+        var source = live.Source;
         var clock = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<MarketSourceException>(
-            () => live.Source.FetchAsync(Symbols.Spy, From, To, CancellationToken.None));
+            () => source.FetchAsync(Symbols.Spy, From, To, CancellationToken.None));
 
         Assert.Contains("no answer in time", error.Problem);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"gave up after {clock.Elapsed}");
+        // Well before the server's 30 s answer: the total timeout of 1 s ended it, not the server.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"gave up after {clock.Elapsed}");
     }
 
     [Theory]

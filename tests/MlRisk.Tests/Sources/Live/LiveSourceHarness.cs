@@ -26,8 +26,10 @@ public sealed class LiveSourceHarness : IAsyncDisposable
             ["Sources:Live:YahooBaseUrl"] = $"{server.BaseUrl}/{scenario}",
             ["Sources:Live:CboeBaseUrl"] = $"{server.BaseUrl}/{scenario}",
             ["Sources:Live:UserAgent"] = UserAgent,
-            ["Sources:Live:AttemptTimeout"] = "00:00:01",
-            ["Sources:Live:TotalTimeout"] = "00:00:05",
+            // Generous, so that a cold first request on a loaded machine is not retried and miscounted; the
+            // timeout tests set their own.
+            ["Sources:Live:AttemptTimeout"] = "00:00:30",
+            ["Sources:Live:TotalTimeout"] = "00:01:00",
             ["Sources:Live:MaxRetries"] = "4",
             ["Sources:Live:RetryBaseDelay"] = "00:00:00.010",
             ["Sources:Live:RetryMaxDelay"] = "00:00:00.100",
