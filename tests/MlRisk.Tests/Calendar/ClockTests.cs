@@ -53,12 +53,25 @@ public class ClockTests
         Assert.Same(TimeProvider.System, bare.GetRequiredService<TimeProvider>());
     }
 
-    [Fact]
-    public void A_clock_now_that_is_not_an_instant_fails_at_composition_naming_the_setting()
+    [Theory]
+    [InlineData("friday evening")]
+    [InlineData("2024-06-28T22:00:00")]
+    [InlineData("2024-06-28")]
+    public void A_clock_now_that_is_not_an_instant_with_its_offset_fails_at_composition_naming_the_setting(string now)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Compose("friday evening"));
+        var error = Assert.Throws<InvalidOperationException>(() => Compose(now));
 
         Assert.Contains("Clock:Now", error.Message);
-        Assert.Contains("friday evening", error.Message);
+        Assert.Contains($"'{now}'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("2024-06-28T18:00:00-04:00")]
+    [InlineData("2024-06-28T22:00:00.000Z")]
+    public void A_clock_now_with_an_offset_is_read_as_that_instant(string now)
+    {
+        using var services = Compose(now);
+
+        Assert.InRange(services.GetRequiredService<TimeProvider>().GetUtcNow(), Start, Start.AddMinutes(1));
     }
 }

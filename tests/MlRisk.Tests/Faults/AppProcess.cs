@@ -27,19 +27,29 @@ public sealed class AppProcess : IDisposable
     public static string AppDll { get; } = Path.Combine(AppContext.BaseDirectory, "MlRisk.Functions.dll");
 
     /// <summary>
-    /// The instant every app process here starts its clock at (<c>Clock:Now</c>): 18:00 in New York on the eve of
-    /// Thanksgiving 2026, more than a day before the next close, so the processes of one test (a crashed run and its
-    /// rerun, the clean reference run) ingest through the same session whatever hour the suite runs at.
+    /// Where the suite's clock starts (<c>Clock:Now</c>): 18:00 in New York on the eve of Thanksgiving 2026, more than a
+    /// day before the next close, so the processes of one test (a crashed run and its rerun, the clean reference run)
+    /// ingest through the same session whatever hour the suite runs at.
     /// </summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 23, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A clock started at <see cref="Now"/> (as the app processes' are), for the app's services composed in the test process beside them.</summary>
-    public static TimeProvider Clock => new ShiftedClock(Now, TimeProvider.System);
+    /// <summary>
+    /// The suite's one timeline: <see cref="Now"/> when the suite started, running on with the real clock. Each process
+    /// starts its clock at the suite's reading of the moment it starts, so a later process's run ids and timestamps sort
+    /// after an earlier one's, as they would on the real clock; all processes starting at <see cref="Now"/> itself would
+    /// make a rerun's id sort before the crashed run's whenever it started faster.
+    /// </summary>
+    private static readonly ShiftedClock Timeline = new(Now, TimeProvider.System);
 
-    /// <summary>Settings of every app process here: a short synthetic history that still trains a model passing the gate, on the clock of <see cref="Now"/>.</summary>
+    /// <summary>A clock on the suite's timeline, for the app's services composed in the test process beside the app processes.</summary>
+    public static TimeProvider Clock => Timeline;
+
+    /// <summary>The <c>Clock:Now</c> of a process starting now: the suite's reading of this moment.</summary>
+    private static string ClockNow() => Timeline.GetUtcNow().ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Settings of every app process here: a short synthetic history that still trains a model passing the gate, on the suite's clock.</summary>
     public static IReadOnlyDictionary<string, string> ShortWindow { get; } = new Dictionary<string, string>
     {
-        ["Clock__Now"] = Now.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
         ["Sources__Synthetic__Start"] = "2020-06-01",
         ["Modeling__WalkForward__InitialTrainingSessions"] = "400",
         ["Modeling__ValidationSessions"] = "150",
@@ -80,7 +90,7 @@ public sealed class AppProcess : IDisposable
 
     /// <summary>
     /// <paramref name="file"/> with <paramref name="args"/> in the test output folder, with the <see cref="ShortWindow"/>
-    /// settings and no crash hook in its environment, stdout and stderr redirected.
+    /// settings, the suite's clock and no crash hook in its environment, stdout and stderr redirected.
     /// </summary>
     public static ProcessStartInfo StartInfo(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -95,6 +105,7 @@ public sealed class AppProcess : IDisposable
         info.Environment.Remove(PausingFaultPoints.PartitionsVariable);
         info.Environment.Remove(PausingFaultPoints.PointVariable);
         foreach (var (key, value) in ShortWindow) info.Environment[key] = value;
+        info.Environment["Clock__Now"] = ClockNow();
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         return info;
     }
