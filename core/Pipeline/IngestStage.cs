@@ -110,7 +110,7 @@ public sealed class IngestStage(
         throw new InvalidDataException(
             $"Source {source} has no {Symbols.Spy} bar for {holes.Count} NYSE session(s) between {from:yyyy-MM-dd} and {bars[^1].Date:yyyy-MM-dd}: "
             + $"{Dates(holes)}, and {string.Join(" or ", Witnesses)} traded on them or has no bars around them to show the exchange was closed. "
-            + "SPY's sessions are the feature calendar, so nothing is written: fill the source's gap and run again "
+            + "SPY's sessions are the feature calendar, so nothing is written: fill the source's gap and run again (for a live vendor: once it publishes the bar) "
             + "(or, if the exchange was closed, add the closure to TradingCalendar).");
     }
 
