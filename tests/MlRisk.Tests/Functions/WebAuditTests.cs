@@ -12,16 +12,16 @@ namespace MlRisk.Tests.Functions;
 public sealed class WebAuditTests(SyntheticPipelineHostFixture host)
 {
     /// <summary>
-    /// Three runs judged on Lighthouse's median run (its own <c>computeMedianRun</c>): one run on two cores shared with
-    /// the rest of the suite scored 0.89 once and 0.99 the next time on the same page, which is the contention its
-    /// variability guide says a single run cannot tell from a regression.
+    /// Three runs, the performance score judged on their median: one run on two cores shared with the rest of the suite
+    /// scored 0.89 once and 0.99 the next time on the same page, the contention Lighthouse's variability guide says a
+    /// single run cannot tell from a regression. The other categories do not vary with load and must hold on every run.
     /// </summary>
     [LighthouseFact]
     public async Task Lighthouse_scores_the_dashboard_at_least_090_for_performance_and_1_for_accessibility_and_best_practices()
     {
         const int runs = 3;
         using var folder = new TempFolder();
-        var reports = new List<string>();
+        var performance = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
             var path = Path.Combine(folder.Path, $"report-{run}.json");
@@ -31,32 +31,31 @@ public sealed class WebAuditTests(SyntheticPipelineHostFixture host)
                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
             ], ("CHROME_PATH", ChromiumFactAttribute.Executable));
             Assert.True(code == 0, $"lighthouse run {run} exited {code}:\n{stderr}");
-            var failure = JsonDocument.Parse(await File.ReadAllTextAsync(path)).RootElement.TryGetProperty("runtimeError", out var error);
-            Assert.False(failure, $"lighthouse run {run} could not load the page: {error}");
-            reports.Add(path);
+
+            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+            var lhr = report.RootElement;
+            Assert.False(lhr.TryGetProperty("runtimeError", out var failure), $"lighthouse run {run} could not load the page: {failure}");
+            double Score(string category) => lhr.GetProperty("categories").GetProperty(category).GetProperty("score").GetDouble();
+            var audits = lhr.GetProperty("audits");
+            double Value(string audit) => audits.GetProperty(audit).GetProperty("numericValue").GetDouble();
+            var consoleErrors = audits.GetProperty("errors-in-console").GetProperty("details").GetProperty("items")
+                .EnumerateArray().Select(i => i.GetProperty("description").GetString()).ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"lighthouse {lhr.GetProperty("lighthouseVersion").GetString()} run {run}: performance {Score("performance"):F2} ({Failing(lhr, "performance")}), " +
+                $"accessibility {Score("accessibility"):F2}, best practices {Score("best-practices"):F2}, SEO {Score("seo"):F2}, " +
+                $"CLS {Value("cumulative-layout-shift"):F3}, total blocking time {Value("total-blocking-time"):F0} ms, " +
+                $"page weight {Value("total-byte-weight") / 1024:F0} KiB, console errors {consoleErrors.Length}"));
+
+            Assert.True(Score("accessibility") == 1, $"run {run}: accessibility {Score("accessibility")}: {Failing(lhr, "accessibility")}");
+            Assert.True(Score("best-practices") == 1, $"run {run}: best practices {Score("best-practices")}: {Failing(lhr, "best-practices")}");
+            Assert.True(Value("cumulative-layout-shift") < 0.1, $"run {run}: cumulative layout shift {Value("cumulative-layout-shift")}");
+            Assert.Empty(consoleErrors);
+            performance.Add(Score("performance"));
         }
-        Console.WriteLine("lighthouse performance by run: " + string.Join(", ", reports.Select(r => PerformanceOf(r).ToString("F2", CultureInfo.InvariantCulture))));
-        var report = Path.Combine(folder.Path, "median.json");
-        var (medianCode, _, medianError) = await RunAsync("node", [WebAuditTools.MedianRun, report, .. reports]);
-        Assert.True(medianCode == 0, $"median-run.mjs exited {medianCode}:\n{medianError}");
 
-        var lhr = JsonDocument.Parse(await File.ReadAllTextAsync(report)).RootElement;
-        double Score(string category) => lhr.GetProperty("categories").GetProperty(category).GetProperty("score").GetDouble();
-        var audits = lhr.GetProperty("audits");
-        var cls = audits.GetProperty("cumulative-layout-shift").GetProperty("numericValue").GetDouble();
-        var consoleErrors = audits.GetProperty("errors-in-console").GetProperty("details").GetProperty("items")
-            .EnumerateArray().Select(i => i.GetProperty("description").GetString()).ToArray();
-        var bytes = audits.GetProperty("total-byte-weight").GetProperty("numericValue").GetDouble();
-        var blocking = audits.GetProperty("total-blocking-time").GetProperty("numericValue").GetDouble();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"lighthouse {lhr.GetProperty("lighthouseVersion").GetString()}, median of {runs} runs: performance {Score("performance"):F2}, accessibility {Score("accessibility"):F2}, " +
-            $"best practices {Score("best-practices"):F2}, SEO {Score("seo"):F2}, CLS {cls:F3}, total blocking time {blocking:F0} ms, page weight {bytes / 1024:F0} KiB, console errors {consoleErrors.Length}"));
-
-        Assert.True(Score("performance") >= 0.90, $"performance {Score("performance")}: {Failing(lhr, "performance")}");
-        Assert.True(Score("accessibility") == 1, $"accessibility {Score("accessibility")}: {Failing(lhr, "accessibility")}");
-        Assert.True(Score("best-practices") == 1, $"best practices {Score("best-practices")}: {Failing(lhr, "best-practices")}");
-        Assert.True(cls < 0.1, $"cumulative layout shift {cls}");
-        Assert.Empty(consoleErrors);
+        var median = performance.Order().ElementAt(runs / 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lighthouse performance, median of {runs} runs: {median:F2}"));
+        Assert.True(median >= 0.90, $"performance by run {string.Join(", ", performance)}: median {median}, below 0.90");
     }
 
     [RedoclyFact]
@@ -81,9 +80,6 @@ public sealed class WebAuditTests(SyntheticPipelineHostFixture host)
             ["warn operation-4xx-response #/paths/~1model/get/responses", "warn operation-4xx-response #/paths/~1health/get/responses"],
             problems);
     }
-
-    private static double PerformanceOf(string report) => JsonDocument.Parse(File.ReadAllText(report)).RootElement
-        .GetProperty("categories").GetProperty("performance").GetProperty("score").GetDouble();
 
     private static string Failing(JsonElement lhr, string category) => string.Join("; ",
         lhr.GetProperty("categories").GetProperty(category).GetProperty("auditRefs").EnumerateArray()

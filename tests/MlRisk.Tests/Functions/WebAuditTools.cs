@@ -8,9 +8,6 @@ public static class WebAuditTools
 {
     public static string Lighthouse { get; } = RepositoryFiles.Path("tests/lighthouse/node_modules/.bin/lighthouse");
 
-    /// <summary>tests/lighthouse/median-run.mjs: picks Lighthouse's representative run of several.</summary>
-    public static string MedianRun { get; } = RepositoryFiles.Path("tests/lighthouse/median-run.mjs");
-
     public static string Redocly { get; } = RepositoryFiles.Path("tests/lighthouse/node_modules/.bin/redocly");
 
     public static string? SkipReason(bool needsChromium)
