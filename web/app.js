@@ -388,7 +388,9 @@ function pCell(row, p) {
 function showReliability(model) {
   const c = model.body && model.body.calibration;
   if (!c || !c.reliability || c.reliability.length === 0) {
-    setState("reliability-state", c ? "This model has no reliability table; the next retrain adds one." : "No calibration table.");
+    const failed = !c && !model.ok && model.status !== 503;
+    setState("reliability-state", c ? "This model has no reliability table; the next retrain adds one."
+      : failed ? "Could not load the calibration: " + problemText(model) : "This model has no calibration table.", failed);
     $("reliability-text").textContent = "";
     showChart("reliability-chart", false);
     return;

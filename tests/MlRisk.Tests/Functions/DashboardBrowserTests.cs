@@ -339,6 +339,29 @@ public sealed class DashboardEmptyStateTests(EmptyLakeHostFixture host) : IClass
     }
 
     [ChromiumFact]
+    public async Task A_model_endpoint_failing_on_damaged_stored_data_is_said_in_both_calibration_panels()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        // The answer Problems.Unexpected gives when stored data does not read (an InvalidDataException).
+        const string detail = "artifacts/models/v1/metadata.json does not read: delete it and retrain";
+        await page.RouteAsync("**/model", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 500,
+            ContentType = "application/problem+json",
+            Body = $$"""{"type":"urn:mlrisk:problem:stored-data-damaged","title":"Stored data does not read","status":500,"detail":"{{detail}}"}""",
+        }));
+
+        await page.GotoAsync(host.BaseAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-state=ready]", new PageWaitForSelectorOptions { Timeout = 15_000 });
+
+        Assert.Equal("Could not load the calibration: " + detail, await page.Locator("#calibration-state").InnerTextAsync());
+        Assert.Equal("Could not load the calibration: " + detail, await page.Locator("#reliability-state").InnerTextAsync());
+        Assert.Contains("error", await page.Locator("#reliability-state").GetAttributeAsync("class") ?? "");
+    }
+
+    [ChromiumFact]
     public async Task An_unreachable_api_is_said_so()
     {
         using var playwright = await Playwright.CreateAsync();
