@@ -42,7 +42,7 @@ public sealed class VolatilityModelTrainerTests
     {
         var (features, labels) = SyntheticMarket.Generate(1000);
         var set = TrainingSet.Join(features, labels);
-        // No leaf can hold 5,000 of the inner model's 595 rows, so LightGBM stops before a tenth round.
+        // No leaf can hold 5,000 of the inner model's 795 rows (1,000 less 200 held out, less the 5-session purge), so LightGBM stops before a tenth round.
         var unsplittable = new ModelingOptions { Booster = Options.Booster with { MinDataInLeaf = 5_000 }, ValidationSessions = Options.ValidationSessions };
 
         using var model = VolatilityModelTrainer.Train(set, 1000, unsplittable);
