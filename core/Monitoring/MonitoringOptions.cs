@@ -12,13 +12,13 @@ public sealed class MonitoringOptions
     public int WindowSessions { get; set; } = 63;
 
     /// <summary>
-    /// PSI at or above this is a warn: the customary "some shift" level. It is a floor: the feature's own in-training
+    /// PSI above this is a warn: the customary "some shift" level. It is a floor: the feature's own in-training
     /// 99th percentile takes over when higher (<see cref="FeatureReference"/>), and likewise for the other drift thresholds.
     /// </summary>
     [Range(0.0, 10.0)]
     public double PsiWarn { get; set; } = 0.1;
 
-    /// <summary>PSI at or above this is an alert: the customary "significant shift" level.</summary>
+    /// <summary>PSI above this is an alert: the customary "significant shift" level.</summary>
     [Range(0.0, 10.0)]
     public double PsiAlert { get; set; } = 0.25;
 
