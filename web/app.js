@@ -309,10 +309,17 @@ function showModel(model) {
   $("scores").hidden = scores.length === 0;
 }
 
+/** Why /model's answer has no calibration table: an old model, no model served (503), or a failure. */
+function noCalibrationText(model) {
+  if (model.ok) return "This model has no calibration table.";
+  if (model.status === 503) return "No model is served, so there is no calibration table.";
+  return "Could not load the calibration: " + problemText(model);
+}
+
 function showCalibration(model) {
   const c = model.body && model.body.calibration;
   if (!c) {
-    setState("calibration-state", model.ok || model.status === 503 ? "This model has no calibration table." : "Could not load the calibration: " + problemText(model), !model.ok && model.status !== 503);
+    setState("calibration-state", noCalibrationText(model), !model.ok && model.status !== 503);
     $("calibration-body").hidden = true;
     return;
   }
@@ -388,9 +395,8 @@ function pCell(row, p) {
 function showReliability(model) {
   const c = model.body && model.body.calibration;
   if (!c || !c.reliability || c.reliability.length === 0) {
-    const failed = !c && !model.ok && model.status !== 503;
-    setState("reliability-state", c ? "This model has no reliability table; the next retrain adds one."
-      : failed ? "Could not load the calibration: " + problemText(model) : "This model has no calibration table.", failed);
+    setState("reliability-state", c ? "This model has no reliability table; the next retrain adds one." : noCalibrationText(model),
+      !c && !model.ok && model.status !== 503);
     $("reliability-text").textContent = "";
     showChart("reliability-chart", false);
     return;
@@ -555,12 +561,9 @@ async function main() {
   showRisk(latest);
   const monitored = api("monitor" + (latest.ok ? "?from=" + yearBefore(latest.body.as_of_date) : ""))
     .then((m) => showHealth(m, model), () => showHealth(null, model));
-  await yieldToMain();
-  showCalibration(model);
+  const latestDate = latest.ok ? latest.body.as_of_date : null;
   if (typeof Chart !== "undefined") {
-    await yieldToMain();
-    showDrivers(latest);
-    const latestDate = latest.ok ? latest.body.as_of_date : null;
+    // Before the first yield, so that a click while the charts draw is not lost.
     const buttons = document.querySelectorAll(".ranges button");
     for (const button of buttons) {
       button.addEventListener("click", async () => {
@@ -568,6 +571,12 @@ async function main() {
         await loadHistory(button.dataset.range, latestDate);
       });
     }
+  }
+  await yieldToMain();
+  showCalibration(model);
+  if (typeof Chart !== "undefined") {
+    await yieldToMain();
+    showDrivers(latest);
     await yieldToMain();
     showReliability(model);
     await yieldToMain();
