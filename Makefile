@@ -55,7 +55,7 @@ test: web azurite dockerfile-lint web-audit
 	dotnet test MlRisk.sln -c Release --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee TestResults/test.log; \
 	status=$${PIPESTATUS[0]}; \
 	if [ "$$status" -ne 0 ]; then \
-	  failed=$$(awk '/^  (Passed|Skipped) |^  Stack Trace:/{p=0} /^  Failed /{p=1; n=0} p && n < 10 {print; n++}' TestResults/test.log); \
+	  failed=$$(awk '/^  (Passed|Skipped) |^  Stack Trace:|^Test Run |^Total tests:/{p=0} /^  Failed /{p=1; n=0} p && n < 10 {print; n++}' TestResults/test.log); \
 	  if [ -n "$$failed" ]; then echo "make test: failed tests (repeated from above; the whole log is TestResults/test.log):"; echo "$$failed"; \
 	  else echo "make test: dotnet test exited $$status with no failed test (a crash or an abort?); the log's last lines:"; tail -n 40 TestResults/test.log; fi; \
 	fi; \

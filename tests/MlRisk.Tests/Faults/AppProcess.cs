@@ -35,9 +35,10 @@ public sealed class AppProcess : IDisposable
 
     /// <summary>
     /// The suite's one timeline: <see cref="Now"/> when the suite started, running on with the real clock. Each process
-    /// starts its clock at the suite's reading of the moment it starts, so a later process's run ids and timestamps sort
-    /// after an earlier one's, as they would on the real clock; all processes starting at <see cref="Now"/> itself would
-    /// make a rerun's id sort before the crashed run's whenever it started faster.
+    /// starts its clock at the suite's reading of the moment it is launched, so a process launched after another one ended
+    /// has run ids and timestamps that sort after its, as on the real clock; all processes starting at <see cref="Now"/>
+    /// itself would make a rerun's id sort before the crashed run's whenever it started faster. A process's clock lags the
+    /// timeline by its own start-up (it counts from composition), so two that overlap are ordered only by seconds.
     /// </summary>
     private static readonly ShiftedClock Timeline = new(Now, TimeProvider.System);
 
