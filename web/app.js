@@ -33,6 +33,9 @@ async function api(path) {
  */
 const yieldToMain = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
 
+/** /model failed, as opposed to answering with a model (200) or with none served (503). */
+const modelFailed = (model) => !model.ok && model.status !== 503;
+
 function problemText(result) {
   const b = result.body;
   return b && (b.detail || b.title) ? (b.detail || b.title) : `HTTP ${result.status}`;
@@ -281,9 +284,9 @@ function describeHistory(points) {
 function showModel(model) {
   const card = model.ok ? model.body : model.body && model.body.gate ? { gate: model.body.gate, scores: model.body.scores, calibration: model.body.calibration, model_version: model.body.candidate_version } : null;
   if (!model.ok) {
-    setState("model-state", model.status !== 503 ? "Could not load the model: " + problemText(model)
+    setState("model-state", modelFailed(model) ? "Could not load the model: " + problemText(model)
       : card ? `No champion is served: the latest candidate, ${card.model_version}, did not pass the gate. Its walk-forward scores:`
-      : "No champion is served: " + problemText(model), model.status !== 503);
+      : "No champion is served: " + problemText(model), modelFailed(model));
   } else {
     setState("model-state", `Champion ${card.model_version}: out-of-sample walk-forward scores on the same dates.`);
   }
@@ -312,14 +315,14 @@ function showModel(model) {
 /** Why /model's answer has no calibration table: an old model, no model served (503), or a failure. */
 function noCalibrationText(model) {
   if (model.ok) return "This model has no calibration table.";
-  if (model.status === 503) return "No model is served, so there is no calibration table.";
+  if (!modelFailed(model)) return "No model is served, so there is no calibration table.";
   return "Could not load the calibration: " + problemText(model);
 }
 
 function showCalibration(model) {
   const c = model.body && model.body.calibration;
   if (!c) {
-    setState("calibration-state", noCalibrationText(model), !model.ok && model.status !== 503);
+    setState("calibration-state", noCalibrationText(model), modelFailed(model));
     $("calibration-body").hidden = true;
     return;
   }
@@ -396,7 +399,7 @@ function showReliability(model) {
   const c = model.body && model.body.calibration;
   if (!c || !c.reliability || c.reliability.length === 0) {
     setState("reliability-state", c ? "This model has no reliability table; the next retrain adds one." : noCalibrationText(model),
-      !c && !model.ok && model.status !== 503);
+      !c && modelFailed(model));
     $("reliability-text").textContent = "";
     showChart("reliability-chart", false);
     return;
