@@ -40,13 +40,11 @@ public sealed class AppProcess : IDisposable
     /// itself would make a rerun's id sort before the crashed run's whenever it started faster. A process's clock lags the
     /// timeline by its own start-up (it counts from composition), so two that overlap are ordered only by seconds.
     /// </summary>
-    private static readonly ShiftedClock Timeline = new(Now, TimeProvider.System);
-
-    /// <summary>A clock on the suite's timeline, for the app's services composed in the test process beside the app processes.</summary>
-    public static TimeProvider Clock => Timeline;
+    /// <remarks>Also the clock of the app's services composed in the test process beside the app processes.</remarks>
+    public static TimeProvider Clock { get; } = new ShiftedClock(Now, TimeProvider.System);
 
     /// <summary>The <c>Clock:Now</c> of a process starting now: the suite's reading of this moment.</summary>
-    private static string ClockNow() => Timeline.GetUtcNow().ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+    private static string ClockNow() => Clock.GetUtcNow().ToString("o", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Settings of every app process here: a short synthetic history that still trains a model passing the gate, on the suite's clock.</summary>
     public static IReadOnlyDictionary<string, string> ShortWindow { get; } = new Dictionary<string, string>
